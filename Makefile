@@ -1,0 +1,62 @@
+# Trellis: the front door. `make help` lists every target.
+SHELL := /usr/bin/env bash
+.DEFAULT_GOAL := help
+
+include hack/control-plane/versions.env
+TRELLIS_CACHE ?= $(HOME)/.cache/trellis
+BIN := $(TRELLIS_CACHE)/k8s/$(K8S_VERSION)-linux-amd64
+KUBECTL := $(BIN)/kubectl
+HELM := $(BIN)/helm
+MVN := ./mvnw -B -ntp
+export TRELLIS_CACHE
+
+.PHONY: help
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: control-plane
+control-plane: ## Build kube-apiserver, etcd, kubectl, kube-controller-manager and helm from the Go module proxy (cold: 15-30 min)
+	hack/control-plane/build.sh
+
+.PHONY: build
+build: ## Build the operator jar (target/quarkus-app/quarkus-run.jar)
+	$(MVN) package -DskipTests
+
+.PHONY: crds
+crds: ## Regenerate crds/ and helm/trellis/crds/ from the api classes
+	$(MVN) test -Dtest=CrdDriftTest -Dtrellis.crds.update=true -Dsurefire.failIfNoSpecifiedTests=false
+
+.PHONY: test
+test: control-plane ## Run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
+	$(MVN) verify
+
+.PHONY: unit-test
+unit-test: ## Run the tests that need no API server (*Test)
+	$(MVN) test -Dsurefire.includes='**/*Test.java' -Dtest='*Test'
+
+.PHONY: cluster-up
+cluster-up: control-plane ## Start the local control plane (state in .trellis/, kubeconfig .trellis/kubeconfig)
+	hack/cluster.sh up
+
+.PHONY: cluster-down
+cluster-down: ## Stop the local control plane
+	hack/cluster.sh down
+
+.PHONY: install
+install: ## Apply crds/ and the predefined roles in config/roles/ to the cluster in KUBECONFIG
+	$(KUBECTL) apply --server-side --force-conflicts -k crds
+	$(KUBECTL) wait --for condition=established --timeout=60s crd -l app.kubernetes.io/part-of=trellis
+	@if ls config/roles/*.yaml >/dev/null 2>&1; then $(KUBECTL) apply --server-side --force-conflicts -f config/roles/; fi
+
+.PHONY: run
+run: ## Build what is missing, start the local cluster, install, run the operator, apply the samples (Ctrl-C stops all)
+	hack/run.sh
+
+.PHONY: helm-template
+helm-template: ## Render the Helm chart
+	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds
+
+.PHONY: clean
+clean: ## Remove build output and the local cluster's state
+	-hack/cluster.sh down
+	rm -rf target .trellis

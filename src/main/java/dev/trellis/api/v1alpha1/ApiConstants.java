@@ -1,0 +1,22 @@
+package dev.trellis.api.v1alpha1;
+
+/** Names of the Trellis API that custom resource classes, reconcilers and tests share. */
+public final class ApiConstants {
+  public static final String GROUP = "iam.trellis.dev";
+  public static final String VERSION = "v1alpha1";
+  public static final String API_VERSION = GROUP + "/" + VERSION;
+  /** Every kind is in this category: {@code kubectl get trellis -A}. */
+  public static final String CATEGORY = "trellis";
+
+  /** Label on a namespace naming the organization that owns it. */
+  public static final String ORGANIZATION_LABEL = GROUP + "/organization";
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY = "trellis";
+
+  public static final String FINALIZER = GROUP + "/finalizer";
+
+  /** The condition every kind reports. */
+  public static final String READY = "Ready";
+
+  private ApiConstants() {}
+}

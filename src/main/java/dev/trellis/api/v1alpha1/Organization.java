@@ -1,0 +1,31 @@
+package dev.trellis.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A tenant: owns a namespace in which all its other Trellis objects live. */
+@Description("A tenant of Trellis. Trellis gives it a namespace, where all its other objects live, and a"
+    + " stable orgId that partners use to name it.")
+@Group(ApiConstants.GROUP)
+@Version(ApiConstants.VERSION)
+@ShortNames("org")
+@Categories(ApiConstants.CATEGORY)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Namespace", jsonPath = ".status.namespace", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "OrgId", jsonPath = ".status.orgId", type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+public class Organization extends CustomResource<OrganizationSpec, OrganizationStatus> {
+
+  /** The namespace this organization owns: {@code spec.namespace}, or {@code org-<name>}. */
+  public String effectiveNamespace() {
+    String requested = getSpec() == null ? null : getSpec().getNamespace();
+    return requested == null || requested.isEmpty() ? "org-" + getMetadata().getName() : requested;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.trellis.reconcile.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationSpec;
+import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
+import dev.trellis.testsupport.ControlPlane;
+import dev.trellis.testsupport.DumpOnFailure;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@QuarkusTest
+@ExtendWith(DumpOnFailure.class)
+class OrganizationIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Inject
+  KubernetesClient client;
+
+  @BeforeAll
+  static void realServer() {
+    assertThat(ControlPlane.get().version()).startsWith("v1.");
+  }
+
+  @Test
+  void organizationGetsALabelledNamespaceAndAStableOrgId() {
+    Organization org = client.resource(organization("mrpaints", null)).create();
+
+    Organization ready = awaitReady("mrpaints", "True");
+    assertThat(ready.getStatus().getOrgId()).isEqualTo(org.getMetadata().getUid());
+    assertThat(ready.getStatus().getNamespace()).isEqualTo("org-mrpaints");
+    assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Active);
+    assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
+    Namespace namespace = client.namespaces().withName("org-mrpaints").get();
+    assertThat(namespace.getMetadata().getLabels())
+        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "mrpaints")
+        .containsEntry(ApiConstants.MANAGED_BY_LABEL, "trellis");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anyMatch(e -> "mrpaints".equals(e.getInvolvedObject().getName()) && "Ready".equals(e.getReason())));
+
+    // A spec change is observed, and the orgId stays what partners were told.
+    client.resources(Organization.class).withName("mrpaints")
+        .edit(o -> { o.getSpec().setDisplayName("Mr. Paints Ltd"); return o; });
+    await().atMost(WAIT).untilAsserted(() -> {
+      Organization updated = client.resources(Organization.class).withName("mrpaints").get();
+      assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
+      assertThat(updated.getStatus().getObservedGeneration()).isEqualTo(2L);
+      assertThat(updated.getStatus().getOrgId()).isEqualTo(org.getMetadata().getUid());
+    });
+  }
+
+  @Test
+  void namespaceLabelledForAnotherOrganizationIsNeverAdopted() {
+    client.resource(organization("globalpartners", "shared-space")).create();
+    awaitReady("globalpartners", "True");
+
+    client.resource(organization("intruder", "shared-space")).create();
+    Organization intruder = awaitReady("intruder", "False");
+    Condition ready = intruder.getStatus().condition(ApiConstants.READY).orElseThrow();
+    assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
+    assertThat(ready.getMessage()).contains("shared-space").contains("globalpartners");
+    assertThat(client.namespaces().withName("shared-space").get().getMetadata().getLabels())
+        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "globalpartners");
+
+    // Deleting the intruder must not delete the namespace it never owned.
+    client.resources(Organization.class).withName("intruder").delete();
+    await().atMost(WAIT).until(() -> client.resources(Organization.class).withName("intruder").get() == null);
+    assertThat(client.namespaces().withName("shared-space").get().getMetadata().getDeletionTimestamp()).isNull();
+  }
+
+  @Test
+  void unlabelledNamespaceIsAdopted() {
+    client.resource(new NamespaceBuilder().withNewMetadata().withName("pre-existing").endMetadata().build()).create();
+    client.resource(organization("adopter", "pre-existing")).create();
+    awaitReady("adopter", "True");
+    assertThat(client.namespaces().withName("pre-existing").get().getMetadata().getLabels())
+        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "adopter");
+  }
+
+  @Test
+  void deletingTheOrganizationDeletesItsNamespaceAndEverythingInIt() {
+    client.resource(organization("shortlived", null)).create();
+    awaitReady("shortlived", "True");
+    client.resource(new ConfigMapBuilder().withNewMetadata().withName("data").withNamespace("org-shortlived")
+        .endMetadata().addToData("k", "v").build()).create();
+
+    client.resources(Organization.class).withName("shortlived").delete();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(client.namespaces().withName("org-shortlived").get()).isNull();
+      assertThat(client.resources(Organization.class).withName("shortlived").get()).isNull();
+    });
+  }
+
+  @Test
+  void apiServerRejectsASystemNamespaceAndANamespaceChange() {
+    assertThatThrownBy(() -> client.resource(organization("sneaky", "kube-system")).create())
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.namespace cannot be a Kubernetes system namespace");
+
+    client.resource(organization("settled", "settled-home")).create();
+    assertThatThrownBy(() -> client.resources(Organization.class).withName("settled")
+        .edit(o -> { o.getSpec().setNamespace("elsewhere"); return o; }))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.namespace cannot be changed after creation");
+  }
+
+  private Organization awaitReady(String name, String status) {
+    await().atMost(WAIT).untilAsserted(() -> {
+      Organization org = client.resources(Organization.class).withName(name).get();
+      assertThat(org.getStatus()).isNotNull();
+      assertThat(org.getStatus().condition(ApiConstants.READY))
+          .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(status));
+    });
+    return client.resources(Organization.class).withName(name).get();
+  }
+
+  static Organization organization(String name, String namespace) {
+    Organization org = new Organization();
+    org.getMetadata().setName(name);
+    OrganizationSpec spec = new OrganizationSpec();
+    spec.setDisplayName(name);
+    spec.setNamespace(namespace);
+    org.setSpec(spec);
+    return org;
+  }
+}

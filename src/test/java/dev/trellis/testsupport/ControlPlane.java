@@ -1,0 +1,175 @@
+package dev.trellis.testsupport;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * One real control plane per test run: etcd and kube-apiserver (started by fabric8 kube-api-test from
+ * the binaries that {@code hack/control-plane/build.sh} builds) plus kube-controller-manager with only
+ * the garbage-collector and namespace controllers. Started on first use, stopped when the JVM exits.
+ * Trellis's CRDs from {@code crds/} and the predefined roles from {@code config/roles/} are applied.
+ */
+public final class ControlPlane {
+  private static final Logger LOG = Logger.getLogger(ControlPlane.class);
+  private static final Path WORK = Path.of("target", "control-plane").toAbsolutePath();
+
+  private static ControlPlane instance;
+
+  private final KubeAPIServer apiServer;
+  private final Process controllerManager;
+  private final Path kubeconfig;
+  private final Path auditLog;
+  private final String version;
+
+  /** The running control plane, started on first call. */
+  public static synchronized ControlPlane get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
+    }
+    return instance;
+  }
+
+  private ControlPlane(KubeAPIServer apiServer, Process controllerManager, Path kubeconfig, Path auditLog,
+      String version) {
+    this.apiServer = apiServer;
+    this.controllerManager = controllerManager;
+    this.kubeconfig = kubeconfig;
+    this.auditLog = auditLog;
+    this.version = version;
+  }
+
+  /** A kubeconfig file with cluster-admin credentials. */
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  /** The API server's audit log (JSON lines), written under config/audit/policy.yaml. */
+  public Path auditLog() {
+    return auditLog;
+  }
+
+  /** The kube-apiserver's gitVersion, for example v1.37.2. */
+  public String version() {
+    return version;
+  }
+
+  /** A new admin client; the caller closes it. */
+  public KubernetesClient newClient() {
+    try {
+      return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ControlPlane start() {
+    String k8sVersion = System.getProperty("trellis.k8s.version", "1.37.2");
+    String cache = System.getProperty("trellis.cache", System.getProperty("user.home") + "/.cache/trellis");
+    Path binaries = Path.of(cache, "k8s", k8sVersion + "-linux-amd64");
+    if (!Files.isExecutable(binaries.resolve("kube-apiserver"))) {
+      throw new IllegalStateException("No control plane binaries in " + binaries
+          + ": run `make control-plane` (hack/control-plane/build.sh) first. Tests never download anything.");
+    }
+    try {
+      Files.createDirectories(WORK);
+      Path auditLog = WORK.resolve("audit.log");
+      Files.deleteIfExists(auditLog);
+      Path policy = Path.of("config", "audit", "policy.yaml").toAbsolutePath();
+
+      long started = System.nanoTime();
+      KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+          .withTestDir(cache)
+          .withApiServerVersion(k8sVersion)
+          .withOfflineMode(true)
+          .withUpdateKubeConfig(false)
+          .withApiServerFlags(List.of(
+              "--audit-policy-file=" + policy,
+              "--audit-log-path=" + auditLog,
+              "--audit-log-format=json"))
+          .build());
+      apiServer.start();
+      Path kubeconfig = WORK.resolve("kubeconfig");
+      Files.writeString(kubeconfig, apiServer.getKubeConfigYaml());
+
+      Process controllerManager = new ProcessBuilder(
+          binaries.resolve("kube-controller-manager").toString(),
+          "--kubeconfig=" + kubeconfig,
+          "--controllers=garbagecollector,namespace",
+          "--leader-elect=false",
+          "--secure-port=0")
+          .redirectErrorStream(true)
+          .redirectOutput(WORK.resolve("kube-controller-manager.log").toFile())
+          .start();
+
+      String version;
+      try (KubernetesClient client = new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(apiServer.getKubeConfigYaml())).build()) {
+        version = client.getKubernetesVersion().getGitVersion();
+        applyCrds(client);
+        applyDirectory(client, Path.of("config", "roles"));
+      }
+      LOG.infof("real control plane up in %d ms: kube-apiserver %s, etcd, kube-controller-manager; kubeconfig %s",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), version, kubeconfig);
+      return new ControlPlane(apiServer, controllerManager, kubeconfig, auditLog, version);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start the control plane", e);
+    }
+  }
+
+  private static void applyCrds(KubernetesClient client) throws IOException {
+    for (Path file : yamlFiles(Path.of("crds"))) {
+      if (file.getFileName().toString().startsWith("kustomization")) {
+        continue;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        client.resource(crd).forceConflicts().serverSideApply();
+        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+                .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
+                Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private static void applyDirectory(KubernetesClient client, Path dir) throws IOException {
+    for (Path file : yamlFiles(dir)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        client.load(in).forceConflicts().serverSideApply();
+      }
+    }
+  }
+
+  private static List<Path> yamlFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+    }
+  }
+
+  private void stop() {
+    controllerManager.destroy();
+    try {
+      controllerManager.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    apiServer.stop();
+  }
+}
