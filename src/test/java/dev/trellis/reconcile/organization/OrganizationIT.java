@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -53,8 +55,7 @@ class OrganizationIT {
         .anyMatch(e -> "mrpaints".equals(e.getInvolvedObject().getName()) && "Ready".equals(e.getReason())));
 
     // A spec change is observed, and the orgId stays what partners were told.
-    client.resources(Organization.class).withName("mrpaints")
-        .edit(o -> { o.getSpec().setDisplayName("Mr. Paints Ltd"); return o; });
+    mergePatch("mrpaints", "{\"spec\":{\"displayName\":\"Mr. Paints Ltd\"}}");
     await().atMost(WAIT).untilAsserted(() -> {
       Organization updated = client.resources(Organization.class).withName("mrpaints").get();
       assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
@@ -113,10 +114,14 @@ class OrganizationIT {
         .hasMessageContaining("spec.namespace cannot be a Kubernetes system namespace");
 
     client.resource(organization("settled", "settled-home")).create();
-    assertThatThrownBy(() -> client.resources(Organization.class).withName("settled")
-        .edit(o -> { o.getSpec().setNamespace("elsewhere"); return o; }))
+    assertThatThrownBy(() -> mergePatch("settled", "{\"spec\":{\"namespace\":\"elsewhere\"}}"))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("spec.namespace cannot be changed after creation");
+  }
+
+  /** A merge patch carries no resourceVersion, so it never races with the operator's status writes. */
+  private void mergePatch(String name, String patch) {
+    client.resources(Organization.class).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
   }
 
   private Organization awaitReady(String name, String status) {
