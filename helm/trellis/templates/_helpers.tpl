@@ -1,0 +1,24 @@
+{{- define "trellis.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "trellis.serviceAccountName" -}}
+{{- default (include "trellis.fullname" .) .Values.serviceAccount.name -}}
+{{- end -}}
+
+{{- define "trellis.labels" -}}
+app.kubernetes.io/name: trellis
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "trellis.selectorLabels" -}}
+app.kubernetes.io/name: trellis
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}

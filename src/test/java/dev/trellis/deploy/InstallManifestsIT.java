@@ -1,0 +1,89 @@
+package dev.trellis.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trellis.testsupport.ControlPlane;
+import dev.trellis.testsupport.DumpOnFailure;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Helm chart and the kustomize base render to manifests that the real API server accepts. */
+@ExtendWith(DumpOnFailure.class)
+class InstallManifestsIT {
+  private static final Path BIN = Path.of(System.getProperty("trellis.cache"), "k8s",
+      System.getProperty("trellis.k8s.version") + "-linux-amd64");
+
+  @BeforeAll
+  static void releaseNamespace() {
+    try (KubernetesClient client = ControlPlane.get().newClient()) {
+      client.resource(new NamespaceBuilder().withNewMetadata().withName("trellis-system").endMetadata().build())
+          .serverSideApply();
+    }
+  }
+
+  @Test
+  void helmChartRendersManifestsTheApiServerAccepts() throws Exception {
+    String rendered = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+        "--namespace", "trellis-system", "--include-crds");
+    String applied = run(rendered, BIN.resolve("kubectl").toString(), "--kubeconfig",
+        ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
+        "--dry-run=server", "-f", "-");
+    assertThat(applied)
+        .contains("customresourcedefinition.apiextensions.k8s.io/organizations.iam.trellis.dev serverside-applied")
+        .contains("serviceaccount/trellis serverside-applied")
+        .contains("clusterrole.rbac.authorization.k8s.io/trellis serverside-applied")
+        .contains("clusterrolebinding.rbac.authorization.k8s.io/trellis serverside-applied")
+        .contains("deployment.apps/trellis serverside-applied");
+  }
+
+  @Test
+  void kustomizeBaseRendersManifestsTheApiServerAccepts() throws Exception {
+    String applied = run(null, BIN.resolve("kubectl").toString(), "--kubeconfig",
+        ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
+        "--dry-run=server", "-k", "config/default");
+    assertThat(applied)
+        .contains("customresourcedefinition.apiextensions.k8s.io/organizations.iam.trellis.dev serverside-applied")
+        .contains("clusterrole.rbac.authorization.k8s.io/trellis-operator serverside-applied")
+        .contains("deployment.apps/trellis-operator serverside-applied");
+  }
+
+  @Test
+  void helmAndKustomizeGrantTheOperatorTheSamePermissions() throws Exception {
+    String helm = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+        "--namespace", "trellis-system");
+    String kustomize = run(null, BIN.resolve("kubectl").toString(), "kustomize", "config/default");
+    assertThat(clusterRole(helm).getRules()).isNotEmpty().isEqualTo(clusterRole(kustomize).getRules());
+  }
+
+  private static ClusterRole clusterRole(String manifests) {
+    List<HasMetadata> objects = Serialization.unmarshal(
+        new ByteArrayInputStream(manifests.getBytes(StandardCharsets.UTF_8)));
+    return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+        .findFirst().orElseThrow();
+  }
+
+  /** Runs a command with {@code stdin}, fails with its output unless it exits 0 within a minute. */
+  static String run(String stdin, String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    if (stdin != null) {
+      process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s timed out", List.of(command)).isTrue();
+    assertThat(process.exitValue()).as("%s failed:%n%s", List.of(command), output).isZero();
+    return output;
+  }
+}
