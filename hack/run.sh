@@ -23,8 +23,12 @@ hack/cluster.sh up
 operator_pid=""
 stop() {
   trap - INT TERM EXIT
+  set +e
   log "stopping"
-  [ -n "$operator_pid" ] && kill "$operator_pid" 2>/dev/null && wait "$operator_pid" 2>/dev/null
+  if [ -n "$operator_pid" ]; then
+    kill "$operator_pid" 2>/dev/null
+    wait "$operator_pid" 2>/dev/null
+  fi
   hack/cluster.sh down
 }
 trap stop INT TERM EXIT
