@@ -19,7 +19,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ValidationRule(
     value = "!has(self.spec) || !has(self.spec.parent) || self.spec.parent != self.metadata.name",
     message = "spec.parent cannot name the folder itself: leave it empty for the organization root or name"
-        + " another folder")
+        + " another folder",
+    fieldPath = ".spec.parent")
 @AdditionalPrinterColumn(name = "Parent", jsonPath = ".spec.parent", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = PrinterColumns.READY, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Reason", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
