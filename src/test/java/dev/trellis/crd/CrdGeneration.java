@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * Generates the CRDs from the api classes, as they are checked in under {@code crds/} and
  * {@code helm/trellis/crds/}. On top of fabric8's generator: printer columns in the order the class
- * declares them (the generator sorts them by path), and descriptions of the kind, spec and status for
- * {@code kubectl explain}.
+ * declares them (the generator sorts them by path), descriptions of the kind, spec and status for
+ * {@code kubectl explain}, and spec marked required where it has required fields.
  */
 public final class CrdGeneration {
   public static final List<Path> CHECKED_IN = List.of(Path.of("crds"), Path.of("helm", "trellis", "crds"));
@@ -113,6 +113,7 @@ public final class CrdGeneration {
         root.setDescription(kind.getAnnotation(Description.class).value());
         describe(root, "spec", "What the user declares about this " + kind.getSimpleName() + ".");
         describe(root, "status", "What Trellis observed and decided; written by the operator only.");
+        requireSpecWithRequiredFields(root);
       }
       return crd;
     }
@@ -123,6 +124,16 @@ public final class CrdGeneration {
       List<CustomResourceColumnDefinition> columns = new ArrayList<>(version.getAdditionalPrinterColumns());
       columns.sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
       version.setAdditionalPrinterColumns(columns);
+    }
+
+    /** A spec with required fields is itself required: otherwise an object without spec would pass. */
+    private static void requireSpecWithRequiredFields(JSONSchemaProps root) {
+      JSONSchemaProps spec = root.getProperties().get("spec");
+      if (spec != null && !spec.getRequired().isEmpty() && !root.getRequired().contains("spec")) {
+        List<String> required = new ArrayList<>(root.getRequired());
+        required.add("spec");
+        root.setRequired(required);
+      }
     }
 
     private static void describe(JSONSchemaProps root, String property, String description) {

@@ -6,7 +6,14 @@ import java.util.List;
 /** Every custom resource class of the Trellis API, in the order the CRDs are documented. */
 public final class ApiKinds {
   public static final List<Class<? extends CustomResource<?, ?>>> ALL = List.of(
-      Organization.class);
+      Organization.class,
+      Folder.class,
+      Project.class,
+      ManagedResource.class,
+      Connector.class,
+      Member.class,
+      AccessRole.class,
+      RoleBinding.class);
 
   private ApiKinds() {}
 }

@@ -21,8 +21,8 @@ public class OrganizationSpec {
   @JsonPropertyDescription(
       "Namespace that Trellis creates for the organization and where its folders, projects, members,"
           + " role bindings, connectors and partnerships live. Defaults to org-<name>. Immutable.")
-  @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-  @Size(min = 1, max = 63)
+  @Pattern(Validation.LABEL)
+  @Size(min = 1, max = Validation.LABEL_MAX)
   @ValidationRule(
       value = "!(self in ['default', 'kube-system', 'kube-public', 'kube-node-lease'])",
       message = "spec.namespace cannot be a Kubernetes system namespace")

@@ -1,0 +1,77 @@
+package dev.trellis.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Who a member is and how grants name them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "self.type != 'User' || (has(self.email) && size(self.email) > 0)",
+    message = "a User member needs spec.email: it is the subject that grants name")
+@ValidationRule(
+    value = "self.type == 'ServiceAccount' || !has(self.clientId) || size(self.clientId) == 0",
+    message = "spec.clientId is for ServiceAccount members only: a User is named by spec.email")
+public class MemberSpec {
+
+  /** The two kinds of member. */
+  public enum Type { User, ServiceAccount }
+
+  @Required
+  @JsonPropertyDescription("User (a person, named by e-mail) or ServiceAccount (an application, named by client ID).")
+  private Type type;
+
+  @JsonPropertyDescription(
+      "E-mail address of a User, such as alice@mrpaints.com: the subject that grants name. Required for users.")
+  @Size(max = Validation.EMAIL_MAX)
+  @ValidationRule(value = Validation.EMAIL_RULE, message = "spec.email must be an e-mail address such as"
+      + " alice@example.com")
+  private String email;
+
+  @JsonPropertyDescription(
+      "Client ID of a ServiceAccount: the subject that grants name. Empty or absent: <organization>/<member"
+          + " name>, for example mrpaints/backup-robot. Users have none.")
+  @Size(max = Validation.NAME_MAX)
+  private String clientId;
+
+  @JsonPropertyDescription(
+      "true suspends the member: its role bindings grant nothing (reason SubjectDisabled) until it is set"
+          + " back to false. Nothing is deleted.")
+  @Default("false")
+  private Boolean disabled;
+
+  public Type getType() {
+    return type;
+  }
+
+  public void setType(Type type) {
+    this.type = type;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(String clientId) {
+    this.clientId = clientId;
+  }
+
+  public Boolean getDisabled() {
+    return disabled;
+  }
+
+  public void setDisabled(Boolean disabled) {
+    this.disabled = disabled;
+  }
+}

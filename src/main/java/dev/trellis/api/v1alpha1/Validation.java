@@ -1,0 +1,33 @@
+package dev.trellis.api.v1alpha1;
+
+/** Patterns and bounds of the CRD schemas; the bounds also keep the CEL rules within their cost budget. */
+final class Validation {
+  /** A Kubernetes object name (DNS-1123 subdomain): what every reference to another Trellis object holds. */
+  static final String NAME = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** {@link #NAME}, or "" where an empty reference means the organization root. */
+  static final String NAME_OR_EMPTY = "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$";
+  /** A DNS-1123 label, such as a namespace name. */
+  static final String LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+  static final int NAME_MAX = 253;
+  static final int LABEL_MAX = 63;
+
+  /** A permission: {@code <area>.<verb>}, lower-case words joined by dashes, such as {@code alerts.manage}. */
+  static final String PERMISSION = "^[a-z][a-z0-9]*(-[a-z0-9]+)*\\.[a-z][a-z0-9]*(-[a-z0-9]+)*$";
+  static final int PERMISSION_MAX = 127;
+  static final int PERMISSIONS_MAX = 256;
+
+  /** Most projects or folders one object may be associated with. */
+  static final int ASSOCIATIONS_MAX = 256;
+
+  /** CEL: an e-mail address has one @, no spaces and a dot in its domain; "" counts as absent. */
+  static final String EMAIL_RULE = "size(self) == 0 || self.matches('^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')";
+  static final int EMAIL_MAX = 254;
+
+  static final int DISPLAY_NAME_MAX = 256;
+  static final int DESCRIPTION_MAX = 1024;
+
+  /** CEL: no item of the list appears twice. */
+  static final String UNIQUE_ITEMS = "self.all(x, self.exists_one(y, y == x))";
+
+  private Validation() {}
+}
