@@ -40,8 +40,10 @@ java -Dquarkus.http.port=0 -jar "$jar" > .trellis/operator.log 2>&1 &
 operator_pid=$!
 
 log "applying config/samples/"
+# Organizations first: Trellis creates the namespaces that the other samples live in.
+"$kubectl" apply --server-side -f config/samples/organizations.yaml >&2
+"$kubectl" wait --for=condition=Ready --timeout=60s organization --all >&2
 "$kubectl" apply --server-side -f config/samples/ >&2
-"$kubectl" wait --for=condition=Ready --timeout=60s organization --all >&2 || true
 
 cat <<EOF
 
