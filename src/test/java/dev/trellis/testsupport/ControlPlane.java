@@ -26,6 +26,12 @@ public final class ControlPlane {
   private static final Logger LOG = Logger.getLogger(ControlPlane.class);
   private static final Path WORK = Path.of("target", "control-plane").toAbsolutePath();
 
+  /**
+   * Quarkus loads test classes in its own class loader, so this class can exist twice in one JVM. The
+   * first copy starts the control plane and publishes it here; any other copy attaches to it.
+   */
+  private static final String SHARED = "trellis.control-plane";
+
   private static ControlPlane instance;
 
   private final KubeAPIServer apiServer;
@@ -37,8 +43,15 @@ public final class ControlPlane {
   /** The running control plane, started on first call. */
   public static synchronized ControlPlane get() {
     if (instance == null) {
-      instance = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
+      String shared = System.getProperty(SHARED);
+      if (shared != null) {
+        String[] parts = shared.split("\n");
+        instance = new ControlPlane(null, null, Path.of(parts[0]), Path.of(parts[1]), parts[2]);
+      } else {
+        instance = start();
+        System.setProperty(SHARED, instance.kubeconfig + "\n" + instance.auditLog + "\n" + instance.version);
+        Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "control-plane-stop"));
+      }
     }
     return instance;
   }
@@ -139,7 +152,8 @@ public final class ControlPlane {
         CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
         client.resource(crd).forceConflicts().serverSideApply();
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+            .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+                && c.getStatus().getConditions().stream()
                 .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
                 Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
       }
