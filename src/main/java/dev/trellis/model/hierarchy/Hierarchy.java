@@ -142,8 +142,9 @@ public final class Hierarchy {
           + "\" does not exist; create it or set spec.parent to an existing folder or to \"\".");
     } else {
       Verdict parent = judgeFolder(node.parent());
-      int depth = depth(name);
-      if (!parent.ready() && !parent.reason().equals(Reasons.DEPTH_EXCEEDED)) {
+      // Depth is only defined once every ancestor is known to reach the root (no cycle, no missing parent).
+      int depth = parent.ready() || parent.reason().equals(Reasons.DEPTH_EXCEEDED) ? depth(name) : -1;
+      if (depth < 0) {
         v = ancestorInvalid("Folder", node.parent());
       } else if (depth > MAX_FOLDER_DEPTH) {
         v = Verdict.invalid(Reasons.DEPTH_EXCEEDED, "Folder is " + depth + " folders deep, more than the maximum of "
