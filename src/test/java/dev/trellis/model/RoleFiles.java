@@ -40,11 +40,16 @@ public final class RoleFiles {
     return out;
   }
 
-  /** The predefined roles as snapshot records. */
-  public static List<RoleNode> roles() {
-    List<RoleNode> out = new ArrayList<>();
-    documents().forEach((name, doc) -> out.add(toRole(name, doc)));
-    return out;
+  private static List<RoleNode> cached;
+
+  /** The predefined roles as snapshot records (parsed once: many tests build snapshots). */
+  public static synchronized List<RoleNode> roles() {
+    if (cached == null) {
+      List<RoleNode> out = new ArrayList<>();
+      documents().forEach((name, doc) -> out.add(toRole(name, doc)));
+      cached = List.copyOf(out);
+    }
+    return cached;
   }
 
   public static RoleNode role(String name) {
