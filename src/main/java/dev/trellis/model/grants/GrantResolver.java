@@ -1,7 +1,6 @@
 package dev.trellis.model.grants;
 
 import dev.trellis.model.snapshot.BindingNode;
-import dev.trellis.model.snapshot.ConnectorNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.snapshot.ResourceNode;
 import dev.trellis.model.verdict.BindingVerdict;
@@ -57,14 +56,10 @@ public final class GrantResolver {
   private static int grant(BindingNode b, BindingCheck check, OrgIndex idx, Map<String, DocumentBuilder> docs) {
     Grant grant = new Grant(check.role().name(), b.name(), check.subject().via(), b.scope().label(), b.expiresAt());
     int touched = 0;
-    for (ResourceNode r : idx.resources.values()) {
-      DocumentBuilder doc = r.hasConnector() ? docs.get(r.connector()) : null;
-      if (doc == null) {
-        continue;
-      }
-      ConnectorNode c = idx.connectors.get(r.connector());
-      if (Reach.reaches(b.scope(), r, c, idx.hierarchy)) {
-        doc.addGrant(r.name(), check.subject(), check.role().permissions(), grant);
+    for (Map.Entry<String, AssociationPoints> e : idx.points.entrySet()) {
+      ResourceNode r = idx.resources.get(e.getKey());
+      if (Reach.reaches(b.scope(), e.getValue(), idx.hierarchy)) {
+        docs.get(r.connector()).addGrant(r.name(), check.subject(), check.role().permissions(), grant);
         touched++;
       }
     }

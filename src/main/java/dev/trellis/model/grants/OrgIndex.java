@@ -29,6 +29,8 @@ final class OrgIndex {
   final Map<String, Verdict> memberVerdicts = new TreeMap<>();
   final Map<String, Verdict> connectorVerdicts = new TreeMap<>();
   final Map<String, Verdict> resourceVerdicts = new TreeMap<>();
+  /** Resources that belong to a document (their connector exists), with their association points. */
+  final Map<String, AssociationPoints> points = new TreeMap<>();
 
   OrgIndex(OrgSnapshot s) {
     snapshot = s;
@@ -43,6 +45,8 @@ final class OrgIndex {
     connectors.forEach((n, c) -> connectorVerdicts.put(n, AssociationValidator.connector(c, hierarchy)));
     resources.forEach((n, r) -> resourceVerdicts.put(n,
         AssociationValidator.resource(r, hierarchy, connectors::containsKey)));
+    resources.values().stream().filter(r -> r.hasConnector() && connectors.containsKey(r.connector()))
+        .forEach(r -> points.put(r.name(), AssociationPoints.of(r, connectors.get(r.connector()), hierarchy)));
   }
 
   String organization() {
