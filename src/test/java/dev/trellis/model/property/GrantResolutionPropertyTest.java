@@ -131,6 +131,22 @@ class GrantResolutionPropertyTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
+  void everyVerdictMessageIsOneSentence(long seed) {
+    Resolution r = GrantResolver.resolve(RandomOrgs.generate(seed), RandomOrgs.NOW);
+    List<String> messages = new ArrayList<>();
+    List.of(r.verdicts().folders(), r.verdicts().projects(), r.verdicts().resources(), r.verdicts().connectors(),
+        r.verdicts().members(), r.verdicts().roles()).forEach(m -> m.values().forEach(v -> messages.add(v.message())));
+    r.verdicts().bindings().values().forEach(v -> messages.add(v.message()));
+    assertThat(messages).allSatisfy(m -> {
+      assertThat(m).endsWith(".").doesNotContain("null");
+      assertThat(m.substring(0, m.length() - 1)).doesNotContain(". ");
+    });
+    r.verdicts().bindings().values().stream().filter(v -> !v.ready())
+        .forEach(v -> assertThat(v.message()).as("says how to fix it").contains(";"));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
   void outputIsTheSameBytesWhateverTheInputOrder(long seed) {
     OrgSnapshot s = RandomOrgs.generate(seed);
     Random rnd = new Random(~seed);
