@@ -30,15 +30,17 @@ public final class GrantsProjector {
 
   /** Renders {@code d}; documents larger than {@code limitBytes} (UTF-8) are split into shards. */
   public static Projection project(GrantsDocument d, int limitBytes) {
-    String revision = Revision.of(GrantsDocumentRenderer.render(d, null));
-    String whole = GrantsDocumentRenderer.render(d, revision);
+    // Entries are rendered once and reused for the hash, the whole document and the shards.
+    List<String> entries = GrantsDocumentRenderer.entries(d.entries());
+    String revision = Revision.of(GrantsDocumentRenderer.render(d, null, d.resources(), entries, null));
+    String whole = GrantsDocumentRenderer.render(d, revision, d.resources(), entries, null);
     Map<String, String> out = new LinkedHashMap<>();
     String primary = configMapName(d.connector());
     if (bytes(whole) <= limitBytes) {
       out.put(primary, whole);
       return new Projection(Collections.unmodifiableMap(out), revision);
     }
-    List<List<String>> packed = pack(d, revision, GrantsDocumentRenderer.entries(d.entries()), limitBytes);
+    List<List<String>> packed = pack(d, revision, entries, limitBytes);
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= packed.size(); i++) {
       names.add(primary + "-" + i);

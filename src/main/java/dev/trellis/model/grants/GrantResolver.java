@@ -8,6 +8,7 @@ import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Computes every connector's grants document and every object's verdict for one organization at an instant. */
@@ -25,6 +26,7 @@ public final class GrantResolver {
         .filter(r -> r.hasConnector() && docs.containsKey(r.connector()))
         .forEach(r -> docs.get(r.connector()).addResource(r, idx.hierarchy));
 
+    ReachIndex reach = new ReachIndex(idx.points, idx.hierarchy);
     Map<String, BindingNode> bindings = new TreeMap<>();
     snapshot.bindings().forEach(b -> bindings.putIfAbsent(b.name(), b));
     Map<String, BindingVerdict> bindingVerdicts = new TreeMap<>();
@@ -35,7 +37,7 @@ public final class GrantResolver {
         bindingVerdicts.put(b.name(), new BindingVerdict(check.verdict(), false));
         continue;
       }
-      int granted = grant(b, check, idx, docs);
+      int granted = grant(b, check, idx, reach, docs);
       bindingVerdicts.put(b.name(), granted > 0
           ? new BindingVerdict(check.verdict(), true)
           : new BindingVerdict(Verdict.ok(check.verdict().message().replaceAll("\\.$", "")
@@ -53,16 +55,14 @@ public final class GrantResolver {
   }
 
   /** Adds one valid binding's grants to every document it reaches; returns how many entries it touched. */
-  private static int grant(BindingNode b, BindingCheck check, OrgIndex idx, Map<String, DocumentBuilder> docs) {
+  private static int grant(BindingNode b, BindingCheck check, OrgIndex idx, ReachIndex reach,
+      Map<String, DocumentBuilder> docs) {
     Grant grant = new Grant(check.role().name(), b.name(), check.subject().via(), b.scope().label(), b.expiresAt());
-    int touched = 0;
-    for (Map.Entry<String, AssociationPoints> e : idx.points.entrySet()) {
-      ResourceNode r = idx.resources.get(e.getKey());
-      if (Reach.reaches(b.scope(), e.getValue(), idx.hierarchy)) {
-        docs.get(r.connector()).addGrant(r.name(), check.subject(), check.role().permissions(), grant);
-        touched++;
-      }
+    Set<String> reached = reach.resources(b.scope());
+    for (String name : reached) {
+      ResourceNode r = idx.resources.get(name);
+      docs.get(r.connector()).addGrant(r.name(), check.subject(), check.role().permissions(), grant);
     }
-    return touched;
+    return reached.size();
   }
 }
