@@ -13,5 +13,45 @@ public final class Reasons {
   // Objects in a namespace that no organization owns.
   public static final String NO_ORGANIZATION = "NoOrganization";
 
+  // Folder, Project
+  public static final String PARENT_NOT_FOUND = "ParentNotFound";
+  /** Reported by every folder on the cycle. */
+  public static final String CYCLE_DETECTED = "CycleDetected";
+  /** A folder or project below an invalid folder (a cycle, a missing parent, too deep). */
+  public static final String ANCESTOR_INVALID = "AncestorInvalid";
+  /** The folder is deeper than the maximum folder depth. */
+  public static final String DEPTH_EXCEEDED = "DepthExceeded";
+
+  // ManagedResource, Connector
+  public static final String PROJECT_NOT_FOUND = "ProjectNotFound";
+  public static final String FOLDER_NOT_FOUND = "FolderNotFound";
+  public static final String CONNECTOR_NOT_FOUND = "ConnectorNotFound";
+  /** A project or folder listed twice: reported, and the association counts once. */
+  public static final String DUPLICATE_ASSOCIATION = "DuplicateAssociation";
+
+  // AccessRole
+  public static final String UNKNOWN_PERMISSION = "UnknownPermission";
+
+  // Member
+  /** A user member without an email: it has no subject to appear as in grants. */
+  public static final String EMAIL_REQUIRED = "EmailRequired";
+
+  // RoleBinding
+  public static final String ROLE_NOT_FOUND = "RoleNotFound";
+  /** The role exists but is not Ready (for example it names an unknown permission). */
+  public static final String ROLE_INVALID = "RoleInvalid";
+  public static final String ROLE_NOT_ASSIGNABLE_AT_SCOPE = "RoleNotAssignableAtScope";
+  public static final String ROLE_NOT_ASSIGNABLE_TO_PARTNERS = "RoleNotAssignableToPartners";
+  public static final String SCOPE_NOT_FOUND = "ScopeNotFound";
+  public static final String SCOPE_INVALID = "ScopeInvalid";
+  public static final String SUBJECT_NOT_FOUND = "SubjectNotFound";
+  /** The member exists but is not Ready (for example a user without an email). */
+  public static final String SUBJECT_INVALID = "SubjectInvalid";
+  public static final String SUBJECT_DISABLED = "SubjectDisabled";
+  public static final String PARTNERSHIP_NOT_FOUND = "PartnershipNotFound";
+  public static final String PARTNERSHIP_NOT_ESTABLISHED = "PartnershipNotEstablished";
+  public static final String NOT_A_PARTNERSHIP_MEMBER = "NotAPartnershipMember";
+  public static final String EXPIRED = "Expired";
+
   private Reasons() {}
 }

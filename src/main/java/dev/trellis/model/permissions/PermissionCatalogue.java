@@ -1,0 +1,90 @@
+package dev.trellis.model.permissions;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every permission an AccessRole may name (documented in docs/permissions.md). */
+public final class PermissionCatalogue {
+
+  private static final Map<String, Permission> ALL = build();
+
+  private PermissionCatalogue() {}
+
+  /** Every permission, in catalogue order (grouped by area). */
+  public static List<Permission> all() {
+    return List.copyOf(ALL.values());
+  }
+
+  /** Every permission name, sorted. */
+  public static Set<String> names() {
+    return Collections.unmodifiableSet(new TreeSet<>(ALL.keySet()));
+  }
+
+  /** Whether the name is a known permission. */
+  public static boolean contains(String name) {
+    return ALL.containsKey(name);
+  }
+
+  /** Every {@code .view} permission, sorted: what super-viewer holds. */
+  public static Set<String> views() {
+    Set<String> out = new TreeSet<>();
+    ALL.values().stream().filter(p -> p.verb().equals("view")).forEach(p -> out.add(p.name()));
+    return Collections.unmodifiableSet(out);
+  }
+
+  private static Map<String, Permission> build() {
+    Map<String, Permission> m = new LinkedHashMap<>();
+    add(m, "organization.view", "See the organization's settings and hierarchy.");
+    add(m, "organization.manage", "Change the organization's settings.");
+    add(m, "folders.view", "See folders.");
+    add(m, "folders.create", "Create folders.");
+    add(m, "folders.manage", "Rename folders and change what they contain.");
+    add(m, "folders.delete", "Delete folders.");
+    add(m, "projects.view", "See projects.");
+    add(m, "projects.create", "Create projects.");
+    add(m, "projects.manage", "Rename projects and change what they contain.");
+    add(m, "projects.delete", "Delete projects.");
+    add(m, "resources.view", "See managed resources and their details.");
+    add(m, "resources.discover", "Add or discover managed resources.");
+    add(m, "resources.manage", "Change managed resources.");
+    add(m, "resources.delete", "Remove managed resources.");
+    add(m, "resources.associate", "Associate managed resources with folders and projects.");
+    add(m, "connectors.view", "See connectors.");
+    add(m, "connectors.create", "Create connectors.");
+    add(m, "connectors.associate", "Associate connectors with folders and projects.");
+    add(m, "connectors.delete", "Delete connectors.");
+    add(m, "members.view", "See members.");
+    add(m, "members.manage", "Add, change, disable and remove members.");
+    add(m, "roles.view", "See access roles.");
+    add(m, "roles.manage", "Create and change custom access roles.");
+    add(m, "rolebindings.view", "See who holds which role where.");
+    add(m, "rolebindings.manage", "Give and take away roles.");
+    add(m, "partnerships.view", "See partnerships.");
+    add(m, "partnerships.manage", "Create, pause and terminate partnerships.");
+    add(m, "federation.view", "See single sign-on federations.");
+    add(m, "federation.manage", "Create and change single sign-on federations.");
+    add(m, "monitoring.view", "See monitoring data of managed resources.");
+    add(m, "alerts.view", "See alerts.");
+    add(m, "alerts.manage", "Acknowledge, dismiss and configure alerts.");
+    add(m, "storage.view", "See storage of managed resources (volumes, aggregates, capacity).");
+    add(m, "storage.manage", "Manage storage and open a storage system's own manager.");
+    add(m, "health.view", "See the health of managed resources.");
+    add(m, "health.manage", "Act on health findings of managed resources.");
+    add(m, "software.view", "See software versions and available updates.");
+    add(m, "software.update", "Run software updates on managed resources.");
+    add(m, "backup.view", "See backup and recovery policies and jobs.");
+    add(m, "backup.manage", "Configure backups and run restores.");
+    add(m, "ransomware.view", "See ransomware protection status and incidents.");
+    add(m, "ransomware.manage", "Configure ransomware protection and respond to incidents.");
+    add(m, "audit.view", "See the audit timeline of the organization.");
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static void add(Map<String, Permission> m, String name, String description) {
+    m.put(name, new Permission(name, description));
+  }
+}
