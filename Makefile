@@ -46,7 +46,7 @@ cluster-down: ## Stop the local control plane
 install: ## Apply crds/ and the predefined roles in config/roles/ to the cluster in KUBECONFIG
 	$(KUBECTL) apply --server-side --force-conflicts -k crds
 	$(KUBECTL) wait --for condition=established --timeout=60s crd -l app.kubernetes.io/part-of=trellis
-	@if ls config/roles/*.yaml >/dev/null 2>&1; then $(KUBECTL) apply --server-side --force-conflicts -f config/roles/; fi
+	$(KUBECTL) apply --server-side --force-conflicts -k config/roles
 
 .PHONY: run
 run: ## Build what is missing, start the local cluster, install, run the operator, apply the samples (Ctrl-C stops all)

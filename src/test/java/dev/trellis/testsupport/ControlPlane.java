@@ -162,6 +162,9 @@ public final class ControlPlane {
 
   private static void applyDirectory(KubernetesClient client, Path dir) throws IOException {
     for (Path file : yamlFiles(dir)) {
+      if (file.getFileName().toString().startsWith("kustomization")) {
+        continue;
+      }
       try (InputStream in = Files.newInputStream(file)) {
         client.load(in).forceConflicts().serverSideApply();
       }

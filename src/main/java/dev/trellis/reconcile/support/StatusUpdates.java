@@ -3,6 +3,7 @@ package dev.trellis.reconcile.support;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import dev.trellis.api.v1alpha1.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.util.Objects;
@@ -22,8 +23,9 @@ public final class StatusUpdates {
     return UpdateControl.patchStatus(resource);
   }
 
-  private static void announceReadyChange(
-      CustomResource<?, ?> resource, Optional<Condition> before, Optional<Condition> after, EventRecorder events) {
+  /** Emits an Event when the Ready condition's status or reason changes between two statuses. */
+  public static void announceReadyChange(
+      HasMetadata resource, Optional<Condition> before, Optional<Condition> after, EventRecorder events) {
     if (after.isEmpty()) {
       return;
     }

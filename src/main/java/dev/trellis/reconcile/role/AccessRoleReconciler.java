@@ -1,0 +1,44 @@
+package dev.trellis.reconcile.role;
+
+import dev.trellis.api.v1alpha1.AccessRole;
+import dev.trellis.api.v1alpha1.AccessRoleStatus;
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.model.validation.RoleValidator;
+import dev.trellis.model.verdict.Verdict;
+import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.support.EventRecorder;
+import dev.trellis.reconcile.support.StatusUpdates;
+import dev.trellis.reconcile.tenancy.SnapshotBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+
+/**
+ * Checks each cluster-wide role against the permission catalogue. Organizations re-check the roles their
+ * bindings name when they resolve grants, so this status is what a user reads, not what grants depend on.
+ */
+@ControllerConfiguration(name = AccessRoleReconciler.NAME)
+public class AccessRoleReconciler implements Reconciler<AccessRole> {
+  public static final String NAME = "accessrole";
+
+  private final EventRecorder events;
+  private final Clock clock;
+
+  public AccessRoleReconciler(EventRecorder events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<AccessRole> reconcile(AccessRole role, Context<AccessRole> context) {
+    Verdict verdict = RoleValidator.judge(SnapshotBuilder.role(role));
+    AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
+    AccessRoleStatus status = new AccessRoleStatus();
+    status.setObservedGeneration(role.getMetadata().getGeneration());
+    status.setConditions(Conditions.set(old.getConditions(), Conditions.of(ApiConstants.READY, verdict.ready(),
+        verdict.reason(), verdict.message(), role.getMetadata().getGeneration()), clock));
+    return StatusUpdates.patchIfChanged(role, old, status, events);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.trellis.reconcile.support;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.TrellisStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Writes the status of Trellis objects that are not the primary of the reconcile writing them: only when
+ * the desired status differs from the cached one, by server-side apply (so a field left out is removed),
+ * with an Event when Ready changes, and with the written object put back into the informer's cache so
+ * that the next reconcile compares with what was just written.
+ */
+@ApplicationScoped
+public class StatusWriter {
+  public static final String FIELD_MANAGER = "trellis-operator";
+  private static final PatchContext APPLY = new PatchContext.Builder()
+      .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
+
+  private final KubernetesClient client;
+  private final EventRecorder events;
+  private final Clock clock;
+
+  public StatusWriter(KubernetesClient client, EventRecorder events, Clock clock) {
+    this.client = client;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Gives {@code resource} the status that {@code fill} describes plus the Ready condition {@code ready}.
+   *
+   * @return whether a write happened
+   */
+  public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean write(
+      R resource, Supplier<S> fresh, Consumer<S> fill, Condition ready,
+      InformerEventSource<R, ?> cache, ResourceID primary) {
+    S old = resource.getStatus() == null ? fresh.get() : resource.getStatus();
+    S desired = fresh.get();
+    fill.accept(desired);
+    desired.setObservedGeneration(resource.getMetadata().getGeneration());
+    desired.setConditions(Conditions.set(old.getConditions(), ready, clock));
+    if (desired.equals(resource.getStatus())) {
+      return false;
+    }
+    R written;
+    try {
+      written = client.resources(resourceClass(resource))
+          .inNamespace(resource.getMetadata().getNamespace())
+          .withName(resource.getMetadata().getName())
+          .subresource("status")
+          .patch(APPLY, client.getKubernetesSerialization().asJson(applyConfiguration(resource, desired)));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return false; // deleted meanwhile: nothing to report on
+      }
+      throw e;
+    }
+    StatusUpdates.announceReadyChange(resource, old.condition(ApiConstants.READY),
+        desired.condition(ApiConstants.READY), events);
+    if (cache != null && written != null) {
+      cache.handleRecentResourceUpdate(primary, written, resource);
+    }
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R extends HasMetadata> Class<R> resourceClass(R resource) {
+    return (Class<R>) resource.getClass();
+  }
+
+  private static Map<String, Object> applyConfiguration(HasMetadata resource, Object status) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", resource.getMetadata().getName());
+    if (resource.getMetadata().getNamespace() != null) {
+      metadata.put("namespace", resource.getMetadata().getNamespace());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("apiVersion", resource.getApiVersion());
+    body.put("kind", resource.getKind());
+    body.put("metadata", metadata);
+    body.put("status", status);
+    return body;
+  }
+}

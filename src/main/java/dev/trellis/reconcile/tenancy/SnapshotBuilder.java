@@ -1,0 +1,118 @@
+package dev.trellis.reconcile.tenancy;
+
+import dev.trellis.api.v1alpha1.AccessRole;
+import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.api.v1alpha1.Folder;
+import dev.trellis.api.v1alpha1.ManagedResource;
+import dev.trellis.api.v1alpha1.Member;
+import dev.trellis.api.v1alpha1.MemberSpec;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.Project;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.model.snapshot.BindingNode;
+import dev.trellis.model.snapshot.ConnectorNode;
+import dev.trellis.model.snapshot.FolderNode;
+import dev.trellis.model.snapshot.MemberNode;
+import dev.trellis.model.snapshot.MemberType;
+import dev.trellis.model.snapshot.OrgSnapshot;
+import dev.trellis.model.snapshot.OrganizationNode;
+import dev.trellis.model.snapshot.ProjectNode;
+import dev.trellis.model.snapshot.ResourceNode;
+import dev.trellis.model.snapshot.RoleNode;
+import dev.trellis.model.snapshot.ScopeKind;
+import dev.trellis.model.snapshot.ScopeRef;
+import dev.trellis.model.snapshot.SubjectKind;
+import dev.trellis.model.snapshot.SubjectRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Converts the custom resources of one organization (as the informer caches hold them) into the model's
+ * immutable snapshot. Objects being deleted are left out: they grant nothing any more.
+ */
+public final class SnapshotBuilder {
+  private SnapshotBuilder() {}
+
+  /** The organization's objects, all from its namespace, and the cluster's roles. */
+  public record Inputs(
+      Organization organization,
+      Collection<Folder> folders,
+      Collection<Project> projects,
+      Collection<ManagedResource> resources,
+      Collection<Connector> connectors,
+      Collection<Member> members,
+      Collection<AccessRole> roles,
+      Collection<RoleBinding> bindings) {}
+
+  public static OrgSnapshot build(Inputs in) {
+    Organization org = in.organization();
+    return new OrgSnapshot(
+        new OrganizationNode(org.getMetadata().getName(), org.getStatus().getOrgId(), org.effectiveNamespace()),
+        live(in.folders()).map(f -> new FolderNode(name(f), f.getSpec() == null ? null : f.getSpec().getParent()))
+            .toList(),
+        live(in.projects()).map(p -> new ProjectNode(name(p), p.getSpec() == null ? null : p.getSpec().getFolder()))
+            .toList(),
+        live(in.resources()).map(r -> new ResourceNode(name(r), r.getSpec().getType(), r.getSpec().getConnector(),
+            r.getSpec().getProjects(), r.getSpec().getFolders())).toList(),
+        live(in.connectors()).map(c -> c.getSpec() == null
+            ? new ConnectorNode(name(c), List.of(), List.of())
+            : new ConnectorNode(name(c), c.getSpec().getProjects(), c.getSpec().getFolders())).toList(),
+        live(in.members()).map(SnapshotBuilder::member).toList(),
+        live(in.roles()).map(SnapshotBuilder::role).toList(),
+        live(in.bindings()).map(SnapshotBuilder::binding).toList(),
+        List.of());
+  }
+
+  static MemberNode member(Member m) {
+    MemberSpec spec = m.getSpec();
+    return new MemberNode(name(m),
+        spec.getType() == MemberSpec.Type.ServiceAccount ? MemberType.ServiceAccount : MemberType.User,
+        spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()));
+  }
+
+  public static RoleNode role(AccessRole r) {
+    Set<ScopeKind> at = EnumSet.noneOf(ScopeKind.class);
+    r.getSpec().getAssignableAt().forEach(k -> at.add(ScopeKind.valueOf(k.name())));
+    return new RoleNode(name(r), r.getSpec().getPermissions(), at,
+        Boolean.TRUE.equals(r.getSpec().getAssignableToPartners()));
+  }
+
+  static BindingNode binding(RoleBinding b) {
+    var spec = b.getSpec();
+    var subject = new SubjectRef(SubjectKind.valueOf(spec.getSubject().getKind().name()),
+        spec.getSubject().getName(), spec.getSubject().getPartnership());
+    var scope = new ScopeRef(ScopeKind.valueOf(spec.getScope().getKind().name()), spec.getScope().getName());
+    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()));
+  }
+
+  /**
+   * The instant a binding ends. The schema only admits RFC 3339 date-times; anything else that slips
+   * through counts as already expired, so that a malformed expiry never grants forever.
+   */
+  static Instant expiry(String expiresAt) {
+    if (expiresAt == null || expiresAt.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(expiresAt).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private static <T extends HasMetadata> Stream<T> live(
+      Collection<T> objects) {
+    return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null);
+  }
+
+  private static String name(HasMetadata o) {
+    return o.getMetadata().getName();
+  }
+}

@@ -1,0 +1,176 @@
+package dev.trellis.reconcile.tenancy;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.api.v1alpha1.ConnectorStatus;
+import dev.trellis.api.v1alpha1.FolderStatus;
+import dev.trellis.api.v1alpha1.ManagedResourceStatus;
+import dev.trellis.api.v1alpha1.MemberStatus;
+import dev.trellis.api.v1alpha1.ProjectStatus;
+import dev.trellis.api.v1alpha1.RoleBindingStatus;
+import dev.trellis.api.v1alpha1.TrellisStatus;
+import dev.trellis.model.Reasons;
+import dev.trellis.model.grants.GrantResolver;
+import dev.trellis.model.grants.GrantsDocument;
+import dev.trellis.model.grants.Resolution;
+import dev.trellis.model.verdict.Verdict;
+import dev.trellis.model.verdict.Verdicts;
+import dev.trellis.projection.GrantsProjector;
+import dev.trellis.projection.Projection;
+import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.support.StatusWriter;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Resolves one organization at a time. Grants are a function of the whole organization (its hierarchy,
+ * members, roles and bindings), so the unit of reconciliation is the organization's namespace: any change
+ * in it, or to a role its bindings name, re-resolves it from the informer caches with the pure model,
+ * then writes only what changed — statuses of its objects and the grants ConfigMaps of its connectors.
+ * Objects in a namespace that no organization owns are reported {@code NoOrganization} and grant nothing.
+ */
+@ControllerConfiguration(name = TenancyReconciler.NAME)
+public class TenancyReconciler implements Reconciler<Namespace> {
+  public static final String NAME = "tenancy";
+  private static final Logger LOG = Logger.getLogger(TenancyReconciler.class);
+
+  private final StatusWriter statuses;
+  private final GrantsWriter grants;
+  private final Clock clock;
+  private TenancySources sources;
+
+  public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, Clock clock) {
+    this.statuses = statuses;
+    this.grants = grants;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
+    sources = new TenancySources(context);
+    return sources.all();
+  }
+
+  @Override
+  public UpdateControl<Namespace> reconcile(Namespace namespace, Context<Namespace> context) {
+    String name = namespace.getMetadata().getName();
+    if (namespace.getMetadata().getDeletionTimestamp() != null) {
+      return UpdateControl.noUpdate(); // everything in it is going away
+    }
+    var owner = sources.owner(namespace);
+    if (owner.isEmpty()) {
+      reportOrphans(name);
+      return UpdateControl.noUpdate();
+    }
+    Instant now = clock.instant();
+    Resolution resolution = GrantResolver.resolve(SnapshotBuilder.build(sources.inputs(owner.get(), name)), now);
+    ResourceID primary = new ResourceID(name);
+    writeStatuses(name, resolution.verdicts(), primary);
+    writeGrants(name, resolution, primary);
+
+    UpdateControl<Namespace> control = UpdateControl.noUpdate();
+    return resolution.nextReconcile()
+        .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
+        .orElse(control);
+  }
+
+  private void writeStatuses(String namespace, Verdicts verdicts, ResourceID primary) {
+    update(sources.folders, namespace, verdicts.folders(), FolderStatus::new, s -> {}, primary);
+    update(sources.projects, namespace, verdicts.projects(), ProjectStatus::new, s -> {}, primary);
+    update(sources.resources, namespace, verdicts.resources(), ManagedResourceStatus::new, s -> {}, primary);
+    update(sources.members, namespace, verdicts.members(), MemberStatus::new, s -> {}, primary);
+    sources.bindings.list(namespace).forEach(binding -> {
+      var verdict = verdicts.bindings().get(binding.getMetadata().getName());
+      if (verdict != null) {
+        statuses.write(binding, RoleBindingStatus::new, s -> s.setEffective(verdict.effective()),
+            ready(verdict.verdict(), binding), sources.bindings, primary);
+      }
+    });
+  }
+
+  private void writeGrants(String namespace, Resolution resolution, ResourceID primary) {
+    for (Connector connector : sources.connectors.list(namespace).toList()) {
+      String name = connector.getMetadata().getName();
+      GrantsDocument document = resolution.documents().get(name);
+      Verdict verdict = resolution.verdicts().connectors().get(name);
+      if (document == null || verdict == null) {
+        grants.deleteAllBut(namespace, name, Set.of(), sources);
+        continue;
+      }
+      Projection projection = GrantsProjector.project(document);
+      grants.write(connector, projection, sources);
+      statuses.write(connector, ConnectorStatus::new, s -> {
+        s.setGrantsConfigMap(GrantsProjector.configMapName(name));
+        s.setResources(document.resources().size());
+        s.setEntries(document.entries().size());
+        s.setRevision(projection.revision());
+        s.setShards(projection.sharded()
+            ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
+            : null);
+      }, ready(verdict, connector), sources.connectors, primary);
+    }
+  }
+
+  private void reportOrphans(String namespace) {
+    ResourceID primary = new ResourceID(namespace);
+    String message = "Namespace " + namespace + " belongs to no organization; create this object in the"
+        + " namespace of an Organization (its status.namespace).";
+    orphan(sources.folders, namespace, FolderStatus::new, message, primary);
+    orphan(sources.projects, namespace, ProjectStatus::new, message, primary);
+    orphan(sources.resources, namespace, ManagedResourceStatus::new, message, primary);
+    orphan(sources.connectors, namespace, ConnectorStatus::new, message, primary);
+    orphan(sources.members, namespace, MemberStatus::new, message, primary);
+    sources.bindings.list(namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
+        s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
+    int deleted = grants.deleteAll(namespace, sources);
+    if (deleted > 0) {
+      LOG.infof("namespace %s belongs to no organization: deleted %d grants ConfigMaps", namespace, deleted);
+    }
+  }
+
+  private <S extends TrellisStatus, R extends CustomResource<?, S>> void update(
+      InformerEventSource<R, Namespace> source, String namespace, Map<String, Verdict> verdicts,
+      Supplier<S> fresh, Consumer<S> fill, ResourceID primary) {
+    source.list(namespace).forEach(resource -> {
+      Verdict verdict = verdicts.get(resource.getMetadata().getName());
+      if (verdict != null) {
+        statuses.write(resource, fresh, fill, ready(verdict, resource), source, primary);
+      }
+    });
+  }
+
+  private <S extends TrellisStatus, R extends CustomResource<?, S>> void orphan(
+      InformerEventSource<R, Namespace> source, String namespace, Supplier<S> fresh, String message,
+      ResourceID primary) {
+    source.list(namespace).forEach(resource ->
+        statuses.write(resource, fresh, s -> {}, notReady(Reasons.NO_ORGANIZATION, message, resource), source,
+            primary));
+  }
+
+  private static Condition ready(Verdict verdict, CustomResource<?, ?> resource) {
+    return Conditions.of(ApiConstants.READY, verdict.ready(), verdict.reason(), verdict.message(),
+        resource.getMetadata().getGeneration());
+  }
+
+  private static Condition notReady(String reason, String message, CustomResource<?, ?> resource) {
+    return Conditions.of(ApiConstants.READY, false, reason, message, resource.getMetadata().getGeneration());
+  }
+}

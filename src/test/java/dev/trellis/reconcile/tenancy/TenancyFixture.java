@@ -1,0 +1,103 @@
+package dev.trellis.reconcile.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.TrellisStatus;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Applies YAML and waits for observable results, for tests that read like the seed stories. */
+final class TenancyFixture {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KubernetesClient client;
+
+  TenancyFixture(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Creates an organization and waits until it owns its namespace. */
+  String organization(String name) {
+    apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: %s}
+        spec: {displayName: %s}
+        """.formatted(name, name));
+    await().atMost(WAIT).untilAsserted(() -> {
+      Organization org = client.resources(Organization.class).withName(name).get();
+      assertThat(org.getStatus()).isNotNull();
+      assertThat(org.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+    });
+    return "org-" + name;
+  }
+
+  void apply(String yaml) {
+    client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).forceConflicts().serverSideApply();
+  }
+
+  void apply(String namespace, String yaml) {
+    client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).inNamespace(namespace)
+        .forceConflicts().serverSideApply();
+  }
+
+  /** The connector's grants document, once it exists. */
+  JsonNode document(String namespace, String connector) {
+    ConfigMap[] found = new ConfigMap[1];
+    await().atMost(WAIT).until(() -> (found[0] = grants(namespace, connector)) != null);
+    return parse(found[0]);
+  }
+
+  ConfigMap grants(String namespace, String connector) {
+    return client.configMaps().inNamespace(namespace).withName(connector + "-grants").get();
+  }
+
+  static JsonNode parse(ConfigMap configMap) {
+    try {
+      return JSON.readTree(configMap.getData().get("grants.json"));
+    } catch (Exception e) {
+      throw new AssertionError("grants.json is not JSON", e);
+    }
+  }
+
+  /** Waits until the object's Ready condition has {@code status} and {@code reason}; returns the condition. */
+  <S extends TrellisStatus, R extends CustomResource<?, S>> Condition awaitReady(
+      Class<R> kind, String namespace, String name, boolean status, String reason) {
+    Condition[] found = new Condition[1];
+    await().atMost(WAIT).untilAsserted(() -> {
+      R object = namespace == null
+          ? client.resources(kind).withName(name).get()
+          : client.resources(kind).inNamespace(namespace).withName(name).get();
+      assertThat(object).as("%s %s/%s", kind.getSimpleName(), namespace, name).isNotNull();
+      assertThat(object.getStatus()).as("status of %s %s", kind.getSimpleName(), name).isNotNull();
+      Condition ready = object.getStatus().condition(ApiConstants.READY).orElse(null);
+      assertThat(ready).as("Ready of %s %s", kind.getSimpleName(), name).isNotNull();
+      assertThat(ready.isTrue()).as("Ready of %s %s: %s", kind.getSimpleName(), name, ready).isEqualTo(status);
+      assertThat(ready.getReason()).as("reason of %s %s: %s", kind.getSimpleName(), name, ready).isEqualTo(reason);
+      found[0] = ready;
+    });
+    return found[0];
+  }
+
+  /** Subjects that hold an entry on {@code resource} in the document. */
+  static java.util.List<String> subjectsOn(JsonNode document, String resource) {
+    java.util.List<String> subjects = new java.util.ArrayList<>();
+    document.get("entries").forEach(e -> {
+      if (resource.equals(e.get("resource").asText())) {
+        subjects.add(e.get("subject").asText());
+      }
+    });
+    return subjects;
+  }
+}
