@@ -1,0 +1,71 @@
+package dev.trellis.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.ApiKinds;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.testsupport.DumpOnFailure;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** config/samples/ applies as `make run` applies it, and every Trellis object in it becomes Ready. */
+@QuarkusTest
+@ExtendWith(DumpOnFailure.class)
+class SamplesIT {
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Path SAMPLES = Path.of("config", "samples");
+
+  @Inject
+  KubernetesClient client;
+
+  @Test
+  void samplesApplyAndEveryObjectBecomesReady() throws Exception {
+    apply(SAMPLES.resolve("organizations.yaml"));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.resources(Organization.class).list().getItems())
+        .filteredOn(o -> o.getMetadata().getName().equals("mrpaints"))
+        .singleElement().satisfies(o -> assertThat(o.getStatus().condition(ApiConstants.READY))
+            .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue())));
+    try (Stream<Path> files = Files.list(SAMPLES)) {
+      for (Path file : files.sorted().toList()) {
+        apply(file);
+      }
+    }
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      List<String> notReady = new ArrayList<>();
+      for (var kind : ApiKinds.ALL) {
+        for (var object : client.resources(kind).inAnyNamespace().list().getItems()) {
+          if (!"org-mrpaints".equals(object.getMetadata().getNamespace()) && object.getMetadata().getNamespace() != null) {
+            continue;
+          }
+          var ready = object.getStatus() == null ? null
+              : ((dev.trellis.api.v1alpha1.TrellisStatus) object.getStatus()).condition(ApiConstants.READY).orElse(null);
+          if (ready == null || !ready.isTrue()) {
+            notReady.add(object.getKind() + "/" + object.getMetadata().getName() + ": " + ready);
+          }
+        }
+      }
+      assertThat(notReady).isEmpty();
+    });
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(client.configMaps().inNamespace("org-mrpaints").withName("conn-eu-grants").get()).isNotNull());
+  }
+
+  private void apply(Path file) throws Exception {
+    try (InputStream in = Files.newInputStream(file)) {
+      client.load(in).forceConflicts().serverSideApply();
+    }
+  }
+}
