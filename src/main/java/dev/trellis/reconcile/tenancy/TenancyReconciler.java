@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -87,9 +88,20 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     writeGrants(name, resolution, primary);
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
-    return resolution.nextReconcile()
+    return nextExpiry(name, now)
         .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
         .orElse(control);
+  }
+
+  /**
+   * The earliest future expiry of any binding in the namespace: an effective one stops granting then, and a
+   * Ready one that reaches nothing yet still has to report Expired on time.
+   */
+  private Optional<Instant> nextExpiry(String namespace, Instant now) {
+    return sources.bindings.list(namespace)
+        .map(b -> b.getSpec() == null ? null : SnapshotBuilder.expiry(b.getSpec().getExpiresAt()))
+        .filter(at -> at != null && at.isAfter(now))
+        .min(Instant::compareTo);
   }
 
   private void writeStatuses(String namespace, Verdicts verdicts, ResourceID primary) {
