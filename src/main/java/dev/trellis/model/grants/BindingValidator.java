@@ -1,9 +1,9 @@
 package dev.trellis.model.grants;
 
+import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.MemberNode;
-import dev.trellis.model.snapshot.PartnershipPhase;
 import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.RoleNode;
 import dev.trellis.model.snapshot.ScopeKind;

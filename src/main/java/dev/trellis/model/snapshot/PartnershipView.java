@@ -1,5 +1,6 @@
 package dev.trellis.model.snapshot;
 
+import dev.trellis.api.v1alpha1.PartnershipPhase;
 import java.util.List;
 
 /**

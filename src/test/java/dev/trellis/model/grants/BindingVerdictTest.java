@@ -2,13 +2,13 @@ package dev.trellis.model.grants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.model.Grants;
 import dev.trellis.model.OrgBuilder;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
-import dev.trellis.model.snapshot.PartnershipPhase;
 import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.RoleNode;
 import dev.trellis.model.snapshot.ScopeKind;

@@ -1,5 +1,6 @@
 package dev.trellis.model.property;
 
+import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.model.permissions.PermissionCatalogue;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.ConnectorNode;
@@ -7,7 +8,6 @@ import dev.trellis.model.snapshot.FolderNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
 import dev.trellis.model.snapshot.OrgSnapshot;
-import dev.trellis.model.snapshot.PartnershipPhase;
 import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.ProjectNode;
 import dev.trellis.model.snapshot.ResourceNode;
