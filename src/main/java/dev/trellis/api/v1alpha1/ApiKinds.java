@@ -13,7 +13,9 @@ public final class ApiKinds {
       Connector.class,
       Member.class,
       AccessRole.class,
-      RoleBinding.class);
+      RoleBinding.class,
+      Partnership.class,
+      PartnershipAcceptance.class);
 
   private ApiKinds() {}
 }

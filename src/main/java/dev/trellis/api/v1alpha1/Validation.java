@@ -16,6 +16,16 @@ final class Validation {
   static final int PERMISSION_MAX = 127;
   static final int PERMISSIONS_MAX = 256;
 
+  /**
+   * An orgId as an organization's status shows it (today its object's UID): letters, digits, dashes, dots and
+   * underscores, so that a quote or a space pasted along with it is refused.
+   */
+  static final String ORG_ID = "^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+  static final int ORG_ID_MAX = 128;
+
+  /** Most members one partnership acceptance may list. */
+  static final int PARTNER_MEMBERS_MAX = 256;
+
   /** Most projects or folders one object may be associated with. */
   static final int ASSOCIATIONS_MAX = 256;
 
@@ -28,6 +38,11 @@ final class Validation {
 
   /** CEL: no item of the list appears twice. */
   static final String UNIQUE_ITEMS = "self.all(x, self.exists_one(y, y == x))";
+
+  /** CEL transition rule: the value cannot change once the object exists. */
+  static final String IMMUTABLE = "self == oldSelf";
+  /** CEL transition rule on a boolean: once true, it stays true. */
+  static final String ONE_WAY = "!oldSelf || self";
 
   private Validation() {}
 }
