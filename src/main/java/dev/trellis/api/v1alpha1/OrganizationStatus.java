@@ -2,6 +2,8 @@ package dev.trellis.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** What Trellis observed and decided about an organization. */
@@ -21,6 +23,12 @@ public class OrganizationStatus extends TrellisStatus {
 
   @JsonPropertyDescription("Active, Terminating (being deleted) or Inactive (terminated, kept as a record).")
   private Phase phase;
+
+  @JsonPropertyDescription(
+      "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
+          + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<OrganizationPartnership> partnerships = new ArrayList<>();
 
   public String getOrgId() {
     return orgId;
@@ -46,17 +54,26 @@ public class OrganizationStatus extends TrellisStatus {
     this.phase = phase;
   }
 
+  public List<OrganizationPartnership> getPartnerships() {
+    return partnerships;
+  }
+
+  public void setPartnerships(List<OrganizationPartnership> partnerships) {
+    this.partnerships = partnerships == null ? new ArrayList<>() : partnerships;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!super.equals(o)) return false;
     OrganizationStatus that = (OrganizationStatus) o;
     return Objects.equals(orgId, that.orgId)
         && Objects.equals(namespace, that.namespace)
-        && phase == that.phase;
+        && phase == that.phase
+        && Objects.equals(partnerships, that.partnerships);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), orgId, namespace, phase);
+    return Objects.hash(super.hashCode(), orgId, namespace, phase, partnerships);
   }
 }
