@@ -53,5 +53,43 @@ public final class Reasons {
   public static final String NOT_A_PARTNERSHIP_MEMBER = "NotAPartnershipMember";
   public static final String EXPIRED = "Expired";
 
+  // Partnership: why it is not Established yet (Ready=False, phase Initiated).
+  /** No Active organization has the orgId that spec.partnerOrgId names. */
+  public static final String PARTNER_NOT_FOUND = "PartnerNotFound";
+  /** spec.partnerOrgId is the customer's own orgId: it never establishes. */
+  public static final String SELF_PARTNERSHIP = "SelfPartnership";
+  /** The partner exists but no matching PartnershipAcceptance does. */
+  public static final String AWAITING_ACCEPTANCE = "AwaitingAcceptance";
+
+  // Partnership: changes of phase, as recorded in status.history and events.
+  /** The partner accepted: Initiated (or new) to Established. */
+  public static final String ACCEPTED = "Accepted";
+  /** Established and staying so. */
+  public static final String ESTABLISHED = "Established";
+  /** spec.paused became true: Established to Paused. */
+  public static final String PAUSED_BY_CUSTOMER = "PausedByCustomer";
+  /** Paused and staying so; also the Ready=False reason of a paused partnership or acceptance. */
+  public static final String PAUSED = "Paused";
+  /** spec.paused became false: Paused to Established. */
+  public static final String RESUMED = "Resumed";
+  /** spec.terminated became true. */
+  public static final String TERMINATED_BY_CUSTOMER = "TerminatedByCustomer";
+  /** The customer organization was deleted or made inactive. */
+  public static final String CUSTOMER_GONE = "CustomerGone";
+  /** The partner organization was deleted or made inactive after establishment. */
+  public static final String PARTNER_GONE = "PartnerGone";
+  /** The matching acceptance was deleted after establishment. */
+  public static final String ACCEPTANCE_WITHDRAWN = "AcceptanceWithdrawn";
+  /** Terminated and staying so (final); also the Ready=False reason of a terminated partnership or acceptance. */
+  public static final String TERMINATED = "Terminated";
+
+  // PartnershipAcceptance
+  /** No Active organization has the orgId that spec.customerOrgId names. */
+  public static final String CUSTOMER_NOT_FOUND = "CustomerNotFound";
+  /** The accepted Partnership was deleted after establishment (the acceptance's phase becomes Terminated). */
+  public static final String PARTNERSHIP_WITHDRAWN = "PartnershipWithdrawn";
+  /** The named Partnership names another organization as its partner. */
+  public static final String NOT_INVITED = "NotInvited";
+
   private Reasons() {}
 }
