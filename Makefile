@@ -52,6 +52,10 @@ install: ## Apply crds/ and the predefined roles in config/roles/ to the cluster
 run: ## Build what is missing, start the local cluster, install, run the operator, apply the samples (Ctrl-C stops all)
 	hack/run.sh
 
+.PHONY: demo
+demo: ## Run the MrPaints / GlobalPartners partnership story step by step on the local control plane
+	hack/demo.sh
+
 .PHONY: helm-template
 helm-template: ## Render the Helm chart
 	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds

@@ -92,7 +92,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     status.setPhase(Phase.Active);
     status.setObservedGeneration(generation(org));
     status.setConditions(Conditions.set(old.getConditions(), ready, clock));
-    return StatusUpdates.patchIfChanged(org, old, status, events);
+    // status.partnerships belongs to the tenancy controller: compare without it, and apply without it.
+    OrganizationStatus comparable = copyWithoutPartnerships(old);
+    return StatusUpdates.patchIfChanged(org, comparable, status, events);
   }
 
   @Override
@@ -135,6 +137,16 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
           .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
         .endMetadata()
         .build();
+  }
+
+  private static OrganizationStatus copyWithoutPartnerships(OrganizationStatus status) {
+    OrganizationStatus copy = new OrganizationStatus();
+    copy.setOrgId(status.getOrgId());
+    copy.setNamespace(status.getNamespace());
+    copy.setPhase(status.getPhase());
+    copy.setObservedGeneration(status.getObservedGeneration());
+    copy.setConditions(status.getConditions());
+    return copy;
   }
 
   private static Long generation(Organization org) {

@@ -2,6 +2,8 @@ package dev.trellis.reconcile.support;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -14,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,6 +32,9 @@ public class StatusWriter {
   public static final String FIELD_MANAGER = "trellis-operator";
   private static final PatchContext APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
+  private static final PatchContext PARTNERSHIPS_APPLY = new PatchContext.Builder()
+      .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER + "-partnerships").withForce(true)
+      .build();
 
   private final KubernetesClient client;
   private final EventRecorder events;
@@ -75,6 +81,26 @@ public class StatusWriter {
       cache.handleRecentResourceUpdate(primary, written, resource);
     }
     return true;
+  }
+
+  /**
+   * Sets {@code status.partnerships} of an organization, a field of its own field manager: the organization
+   * controller owns the rest of the status and leaves this field out of what it applies.
+   */
+  public void writeOrganizationPartnerships(Organization org, List<OrganizationPartnership> partnerships,
+      InformerEventSource<Organization, ?> cache, ResourceID primary) {
+    List<OrganizationPartnership> current = org.getStatus() == null || org.getStatus().getPartnerships() == null
+        ? List.of() : org.getStatus().getPartnerships();
+    if (current.equals(partnerships)) {
+      return;
+    }
+    Map<String, Object> body = applyConfiguration(org, Map.of("partnerships", partnerships));
+    Organization written = client.resources(Organization.class).withName(org.getMetadata().getName())
+        .subresource("status")
+        .patch(PARTNERSHIPS_APPLY, client.getKubernetesSerialization().asJson(body));
+    if (cache != null && written != null) {
+      cache.handleRecentResourceUpdate(primary, written, org);
+    }
   }
 
   @SuppressWarnings("unchecked")

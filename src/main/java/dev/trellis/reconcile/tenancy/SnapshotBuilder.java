@@ -16,6 +16,7 @@ import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.snapshot.OrganizationNode;
+import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.ProjectNode;
 import dev.trellis.model.snapshot.ResourceNode;
 import dev.trellis.model.snapshot.RoleNode;
@@ -49,7 +50,8 @@ public final class SnapshotBuilder {
       Collection<Connector> connectors,
       Collection<Member> members,
       Collection<AccessRole> roles,
-      Collection<RoleBinding> bindings) {}
+      Collection<RoleBinding> bindings,
+      Collection<PartnershipView> partnerships) {}
 
   public static OrgSnapshot build(Inputs in) {
     Organization org = in.organization();
@@ -67,10 +69,10 @@ public final class SnapshotBuilder {
         live(in.members()).map(SnapshotBuilder::member).toList(),
         live(in.roles()).map(SnapshotBuilder::role).toList(),
         live(in.bindings()).map(SnapshotBuilder::binding).toList(),
-        List.of());
+        List.copyOf(in.partnerships()));
   }
 
-  static MemberNode member(Member m) {
+  public static MemberNode member(Member m) {
     MemberSpec spec = m.getSpec();
     return new MemberNode(name(m),
         spec.getType() == MemberSpec.Type.ServiceAccount ? MemberType.ServiceAccount : MemberType.User,

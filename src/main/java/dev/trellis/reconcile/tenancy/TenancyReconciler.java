@@ -7,6 +7,10 @@ import dev.trellis.api.v1alpha1.ConnectorStatus;
 import dev.trellis.api.v1alpha1.FolderStatus;
 import dev.trellis.api.v1alpha1.ManagedResourceStatus;
 import dev.trellis.api.v1alpha1.MemberStatus;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.PartnerAccess;
+import dev.trellis.api.v1alpha1.PartnershipAcceptanceStatus;
+import dev.trellis.api.v1alpha1.PartnershipStatus;
 import dev.trellis.api.v1alpha1.ProjectStatus;
 import dev.trellis.api.v1alpha1.RoleBindingStatus;
 import dev.trellis.api.v1alpha1.TrellisStatus;
@@ -19,6 +23,7 @@ import dev.trellis.model.verdict.Verdicts;
 import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
 import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusWriter;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -55,18 +60,24 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   private final StatusWriter statuses;
   private final GrantsWriter grants;
+  private final EventRecorder events;
   private final Clock clock;
   private TenancySources sources;
+  private PartnershipEvaluator evaluator;
+  private PartnershipStatuses partnerships;
 
-  public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, Clock clock) {
+  public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock) {
     this.statuses = statuses;
     this.grants = grants;
+    this.events = events;
     this.clock = clock;
   }
 
   @Override
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
     sources = new TenancySources(context);
+    evaluator = new PartnershipEvaluator(sources);
+    partnerships = new PartnershipStatuses(sources, evaluator, statuses, events);
     return sources.all();
   }
 
@@ -81,11 +92,20 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       reportOrphans(name);
       return UpdateControl.noUpdate();
     }
+    Organization org = owner.get();
     Instant now = clock.instant();
-    Resolution resolution = GrantResolver.resolve(SnapshotBuilder.build(sources.inputs(owner.get(), name)), now);
     ResourceID primary = new ResourceID(name);
-    writeStatuses(name, resolution.verdicts(), primary);
+    List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
+    Resolution resolution = resolve(org, name, evaluations, now);
+    var partnerAccess = partnerships.partnerAccess(name, org,
+        customer -> resolve(customer, customer.effectiveNamespace(), evaluate(customer, customer.effectiveNamespace()),
+            now));
+    writeStatuses(name, resolution.verdicts(), partnerAccess, primary);
+    partnerships.writePartnerships(evaluations, now, primary);
+    partnerships.writeAcceptances(name, org, primary);
     writeGrants(name, resolution, primary);
+    statuses.writeOrganizationPartnerships(org, partnerships.organizationPartnerships(org, name, evaluations),
+        sources.organizations, primary);
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
     return nextExpiry(name, now)
@@ -104,11 +124,33 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .min(Instant::compareTo);
   }
 
-  private void writeStatuses(String namespace, Verdicts verdicts, ResourceID primary) {
+  /** The organization's partnerships as the state machine sees them now. */
+  private List<PartnershipEvaluator.Evaluation> evaluate(Organization org, String namespace) {
+    return sources.partnerships.list(namespace)
+        .filter(p -> p.getSpec() != null && p.getMetadata().getDeletionTimestamp() == null)
+        .map(p -> evaluator.evaluate(p, org))
+        .toList();
+  }
+
+  private Resolution resolve(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations,
+      Instant now) {
+    var views = evaluations.stream().map(evaluator::view).toList();
+    return GrantResolver.resolve(SnapshotBuilder.build(sources.inputs(org, namespace, views)), now);
+  }
+
+  private void writeStatuses(String namespace, Verdicts verdicts, Map<String, List<PartnerAccess>> partnerAccess,
+      ResourceID primary) {
     update(sources.folders, namespace, verdicts.folders(), FolderStatus::new, s -> {}, primary);
     update(sources.projects, namespace, verdicts.projects(), ProjectStatus::new, s -> {}, primary);
     update(sources.resources, namespace, verdicts.resources(), ManagedResourceStatus::new, s -> {}, primary);
-    update(sources.members, namespace, verdicts.members(), MemberStatus::new, s -> {}, primary);
+    sources.members.list(namespace).forEach(member -> {
+      Verdict verdict = verdicts.members().get(member.getMetadata().getName());
+      if (verdict != null) {
+        List<PartnerAccess> access = partnerAccess.get(member.getMetadata().getName());
+        statuses.write(member, MemberStatus::new, s -> s.setPartnerAccess(access), ready(verdict, member),
+            sources.members, primary);
+      }
+    });
     sources.bindings.list(namespace).forEach(binding -> {
       var verdict = verdicts.bindings().get(binding.getMetadata().getName());
       if (verdict != null) {
@@ -150,6 +192,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     orphan(sources.resources, namespace, ManagedResourceStatus::new, message, primary);
     orphan(sources.connectors, namespace, ConnectorStatus::new, message, primary);
     orphan(sources.members, namespace, MemberStatus::new, message, primary);
+    orphan(sources.partnerships, namespace, PartnershipStatus::new, message, primary);
+    orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
     sources.bindings.list(namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
         s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
     int deleted = grants.deleteAll(namespace, sources);

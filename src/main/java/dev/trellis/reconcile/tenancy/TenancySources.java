@@ -7,8 +7,11 @@ import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.Partnership;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.model.snapshot.PartnershipView;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -20,14 +23,20 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The informer caches the tenancy reconciler reads: every Trellis kind and the grants ConfigMaps. Each
  * maps its changes to the namespace (the organization) they concern.
  */
-final class TenancySources {
+final class TenancySources implements Directory {
+  private static final String ORG_BY_ORG_ID = "organization-by-orgid";
+  private static final String PARTNERSHIP_BY_PARTNER = "partnership-by-partner-orgid";
+  private static final String ACCEPTANCE_BY_CUSTOMER = "acceptance-by-customer-orgid";
+
   /** Label on grants ConfigMaps naming their connector. */
   static final String CONNECTOR_LABEL = ApiConstants.GROUP + "/connector";
 
@@ -39,19 +48,30 @@ final class TenancySources {
   final InformerEventSource<Member, Namespace> members;
   final InformerEventSource<RoleBinding, Namespace> bindings;
   final InformerEventSource<AccessRole, Namespace> roles;
+  final InformerEventSource<Partnership, Namespace> partnerships;
+  final InformerEventSource<PartnershipAcceptance, Namespace> acceptances;
   final InformerEventSource<ConfigMap, Namespace> configMaps;
 
   TenancySources(EventSourceContext<Namespace> context) {
     // Organizations' status matters (orgId), so every change of theirs counts.
-    organizations = source(context, Organization.class, new OrganizationToNamespaceMapper(), null);
+    organizations = source(context, Organization.class, new PartnershipMappers.OrganizationMapper(this), null);
     folders = source(context, Folder.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
     projects = source(context, Project.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
     resources = source(context, ManagedResource.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
     connectors = source(context, Connector.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    members = source(context, Member.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    bindings = source(context, RoleBinding.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
+    members = source(context, Member.class, new PartnershipMappers.MemberMapper(this), SPEC_CHANGED);
+    bindings = source(context, RoleBinding.class, new PartnershipMappers.RoleBindingMapper(this), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
+    partnerships = source(context, Partnership.class, new PartnershipMappers.PartnershipMapper(this), SPEC_CHANGED);
+    acceptances = source(context, PartnershipAcceptance.class, new PartnershipMappers.AcceptanceMapper(this),
+        SPEC_CHANGED);
+    organizations.addIndexers(Map.of(ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
+        ? List.of() : List.of(org.getStatus().getOrgId())));
+    partnerships.addIndexers(Map.of(PARTNERSHIP_BY_PARTNER, p -> p.getSpec() == null
+        || p.getSpec().getPartnerOrgId() == null ? List.of() : List.of(p.getSpec().getPartnerOrgId())));
+    acceptances.addIndexers(Map.of(ACCEPTANCE_BY_CUSTOMER, a -> a.getSpec() == null
+        || a.getSpec().getCustomerOrgId() == null ? List.of() : List.of(a.getSpec().getCustomerOrgId())));
     configMaps = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ConfigMap.class, Namespace.class)
             .withName("grants-configmaps")
@@ -62,7 +82,38 @@ final class TenancySources {
   }
 
   List<EventSource<?, Namespace>> all() {
-    return List.of(organizations, folders, projects, resources, connectors, members, bindings, roles, configMaps);
+    return List.of(organizations, folders, projects, resources, connectors, members, bindings, roles,
+        partnerships, acceptances, configMaps);
+  }
+
+  /** The organization with this orgId; orgIds are UIDs, so there is at most one. */
+  Optional<Organization> organizationByOrgId(String orgId) {
+    return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream().findFirst();
+  }
+
+  @Override
+  public Optional<String> namespaceOfOrgId(String orgId) {
+    return organizationByOrgId(orgId).map(Organization::effectiveNamespace);
+  }
+
+  @Override
+  public Stream<Partnership> partnershipsNaming(String orgId) {
+    return partnerships.byIndex(PARTNERSHIP_BY_PARTNER, orgId).stream();
+  }
+
+  @Override
+  public Stream<PartnershipAcceptance> acceptancesNaming(String orgId) {
+    return acceptances.byIndex(ACCEPTANCE_BY_CUSTOMER, orgId).stream();
+  }
+
+  @Override
+  public Stream<PartnershipAcceptance> acceptancesIn(String namespace) {
+    return acceptances.list(namespace);
+  }
+
+  @Override
+  public Optional<Partnership> partnership(String namespace, String name) {
+    return partnerships.get(new ResourceID(name, namespace));
   }
 
   /**
@@ -81,7 +132,7 @@ final class TenancySources {
         .filter(org -> org.getMetadata().getDeletionTimestamp() == null);
   }
 
-  SnapshotBuilder.Inputs inputs(Organization organization, String namespace) {
+  SnapshotBuilder.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
     return new SnapshotBuilder.Inputs(organization,
         folders.list(namespace).toList(),
         projects.list(namespace).toList(),
@@ -89,7 +140,8 @@ final class TenancySources {
         connectors.list(namespace).toList(),
         members.list(namespace).toList(),
         roles.list().toList(),
-        bindings.list(namespace).toList());
+        bindings.list(namespace).toList(),
+        partnerships);
   }
 
   /**

@@ -17,18 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Applies YAML and waits for observable results, for tests that read like the seed stories. */
-final class TenancyFixture {
-  static final Duration WAIT = Duration.ofSeconds(60);
+public final class TenancyFixture {
+  public static final Duration WAIT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
 
-  TenancyFixture(KubernetesClient client) {
+  public TenancyFixture(KubernetesClient client) {
     this.client = client;
   }
 
   /** Creates an organization and waits until it owns its namespace. */
-  String organization(String name) {
+  public String organization(String name) {
     apply("""
         apiVersion: iam.trellis.dev/v1alpha1
         kind: Organization
@@ -43,27 +43,27 @@ final class TenancyFixture {
     return "org-" + name;
   }
 
-  void apply(String yaml) {
+  public void apply(String yaml) {
     client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).forceConflicts().serverSideApply();
   }
 
-  void apply(String namespace, String yaml) {
+  public void apply(String namespace, String yaml) {
     client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).inNamespace(namespace)
         .forceConflicts().serverSideApply();
   }
 
   /** The connector's grants document, once it exists. */
-  JsonNode document(String namespace, String connector) {
+  public JsonNode document(String namespace, String connector) {
     ConfigMap[] found = new ConfigMap[1];
     await().atMost(WAIT).until(() -> (found[0] = grants(namespace, connector)) != null);
     return parse(found[0]);
   }
 
-  ConfigMap grants(String namespace, String connector) {
+  public ConfigMap grants(String namespace, String connector) {
     return client.configMaps().inNamespace(namespace).withName(connector + "-grants").get();
   }
 
-  static JsonNode parse(ConfigMap configMap) {
+  public static JsonNode parse(ConfigMap configMap) {
     try {
       return JSON.readTree(configMap.getData().get("grants.json"));
     } catch (Exception e) {
@@ -72,7 +72,7 @@ final class TenancyFixture {
   }
 
   /** Waits until the object's Ready condition has {@code status} and {@code reason}; returns the condition. */
-  <S extends TrellisStatus, R extends CustomResource<?, S>> Condition awaitReady(
+  public <S extends TrellisStatus, R extends CustomResource<?, S>> Condition awaitReady(
       Class<R> kind, String namespace, String name, boolean status, String reason) {
     Condition[] found = new Condition[1];
     await().atMost(WAIT).untilAsserted(() -> {
@@ -91,7 +91,7 @@ final class TenancyFixture {
   }
 
   /** Subjects that hold an entry on {@code resource} in the document. */
-  static java.util.List<String> subjectsOn(JsonNode document, String resource) {
+  public static java.util.List<String> subjectsOn(JsonNode document, String resource) {
     java.util.List<String> subjects = new java.util.ArrayList<>();
     document.get("entries").forEach(e -> {
       if (resource.equals(e.get("resource").asText())) {

@@ -1,0 +1,38 @@
+# Shared by run.sh and demo.sh: the local control plane with Trellis running on it.
+# Source it from the repository root; it sets $kubectl and $KUBECONFIG.
+
+root=$(pwd)
+source hack/control-plane/versions.env
+cache=${TRELLIS_CACHE:-$HOME/.cache/trellis}
+kubectl="$cache/k8s/${K8S_VERSION}-linux-amd64/kubectl"
+export KUBECONFIG="$root/.trellis/kubeconfig"
+operator_pid=""
+
+log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+
+# Builds what is missing, starts the control plane, installs CRDs and roles, starts the operator.
+start_stack() {
+  hack/control-plane/build.sh >/dev/null
+  local jar=target/quarkus-app/quarkus-run.jar
+  if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+    log "building the operator"
+    ./mvnw -B -ntp -q package -DskipTests
+  fi
+  hack/cluster.sh up
+  trap stop_stack INT TERM EXIT
+  make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
+  log "starting the operator (log: .trellis/operator.log)"
+  java -Dquarkus.http.port=0 -jar "$jar" > .trellis/operator.log 2>&1 &
+  operator_pid=$!
+}
+
+stop_stack() {
+  trap - INT TERM EXIT
+  set +e
+  log "stopping"
+  if [ -n "$operator_pid" ]; then
+    kill "$operator_pid" 2>/dev/null
+    wait "$operator_pid" 2>/dev/null
+  fi
+  hack/cluster.sh down
+}

@@ -1,0 +1,198 @@
+package dev.trellis.reconcile.tenancy;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationPartnership;
+import dev.trellis.api.v1alpha1.Partnership;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
+import dev.trellis.api.v1alpha1.PartnershipAcceptanceStatus;
+import dev.trellis.api.v1alpha1.PartnershipPhase;
+import dev.trellis.api.v1alpha1.PartnershipStatus;
+import dev.trellis.api.v1alpha1.PartnerAccess;
+import dev.trellis.api.v1alpha1.PartnerRole;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.api.v1alpha1.Subject;
+import dev.trellis.model.grants.Resolution;
+import dev.trellis.model.partnership.AcceptanceJudge;
+import dev.trellis.model.partnership.PartnershipHistory;
+import dev.trellis.model.partnership.PartnershipReadiness;
+import dev.trellis.model.partnership.PartnershipTransition;
+import dev.trellis.model.verdict.Verdict;
+import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.support.EventRecorder;
+import dev.trellis.reconcile.support.StatusWriter;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The statuses partnerships give: the Partnership's phase and history (with an Event on both sides of each
+ * transition), the acceptance's mirrored phase, each partner member's access list for context switching,
+ * and each organization's list of partnerships.
+ */
+final class PartnershipStatuses {
+  private final TenancySources sources;
+  private final PartnershipEvaluator evaluator;
+  private final StatusWriter statuses;
+  private final EventRecorder events;
+
+  PartnershipStatuses(TenancySources sources, PartnershipEvaluator evaluator, StatusWriter statuses,
+      EventRecorder events) {
+    this.sources = sources;
+    this.evaluator = evaluator;
+    this.statuses = statuses;
+    this.events = events;
+  }
+
+  /** Writes the customer-side status of each evaluated partnership; records its transitions. */
+  void writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Instant now, ResourceID primary) {
+    for (var e : evaluations) {
+      Partnership partnership = e.partnership();
+      PartnershipStatus old = partnership.getStatus() == null ? new PartnershipStatus() : partnership.getStatus();
+      var history = old.getHistory() == null ? List.<dev.trellis.api.v1alpha1.PartnershipHistoryEntry>of()
+          : old.getHistory();
+      String establishedAt = old.getEstablishedAt();
+      for (PartnershipTransition t : e.transitions()) {
+        history = PartnershipHistory.append(history, t, now);
+        if (t.phase() == PartnershipPhase.Established && establishedAt == null) {
+          establishedAt = history.get(history.size() - 1).getTime();
+        }
+      }
+      var finalHistory = history;
+      var finalEstablishedAt = establishedAt;
+      List<String> members = evaluator.members(e);
+      boolean written = statuses.write(partnership, PartnershipStatus::new, s -> {
+        s.setPhase(e.phase());
+        s.setPartnerOrganization(e.partner().map(p -> p.getMetadata().getName()).orElse(null));
+        s.setMembers(members);
+        s.setEstablishedAt(finalEstablishedAt);
+        s.setHistory(finalHistory);
+      }, condition(PartnershipReadiness.ready(e.current(), PartnershipHistory.lastTransition(finalHistory).orElse(null)),
+          partnership), sources.partnerships, primary);
+      if (written) {
+        for (PartnershipTransition t : e.transitions()) {
+          String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
+              + partnership.getMetadata().getName() + " is " + t.phase() + ": " + t.message();
+          events.normal(partnership, t.reason(), message);
+          e.acceptance().ifPresent(a -> events.normal(a, t.reason(), message));
+        }
+      }
+    }
+  }
+
+  /** Writes the status of the acceptances in {@code namespace}, whose organization is {@code partner}. */
+  void writeAcceptances(String namespace, Organization partner, ResourceID primary) {
+    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
+      if (acceptance.getSpec() == null) {
+        continue;
+      }
+      Optional<Organization> customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
+          .filter(c -> c.getMetadata().getDeletionTimestamp() == null);
+      Optional<Partnership> partnership = customer.flatMap(c ->
+          sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
+      boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
+          .orElse(false);
+      PartnershipPhase partnershipPhase = namesUs ? evaluator.evaluate(partnership.get(), customer.get()).phase() : null;
+      PartnershipPhase previous = acceptance.getStatus() == null ? null : acceptance.getStatus().getPhase();
+      PartnershipTransition t = AcceptanceJudge.judge(customer.isPresent(), partnership.isPresent(), namesUs,
+          partnershipPhase, previous);
+      statuses.write(acceptance, PartnershipAcceptanceStatus::new, s -> {
+        s.setPhase(t.phase());
+        s.setCustomerOrganization(customer.map(c -> c.getMetadata().getName()).orElse(null));
+      }, condition(AcceptanceJudge.ready(t), acceptance), sources.acceptances, primary);
+    }
+  }
+
+  /**
+   * For each member of {@code partner}'s namespace, the customer organizations it can switch to: those whose
+   * established partnership its organization accepted listing it, with the roles it effectively holds there.
+   */
+  Map<String, List<PartnerAccess>> partnerAccess(String namespace, Organization partner,
+      Function<Organization, Resolution> resolve) {
+    Map<String, List<PartnerAccess>> access = new HashMap<>();
+    Map<String, Resolution> resolutions = new HashMap<>();
+    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
+      if (acceptance.getSpec() == null || acceptance.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      var customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
+          .filter(c -> c.getMetadata().getDeletionTimestamp() == null).orElse(null);
+      var partnership = customer == null ? null
+          : sources.partnership(customer.effectiveNamespace(), acceptance.getSpec().getPartnership()).orElse(null);
+      if (partnership == null || !partner.getStatus().getOrgId().equals(partnership.getSpec().getPartnerOrgId())
+          || evaluator.evaluate(partnership, customer).phase() != PartnershipPhase.Established) {
+        continue;
+      }
+      Resolution resolution = resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
+      for (String member : acceptance.getSpec().getMembers()) {
+        List<PartnerRole> roles = sources.bindings.list(customer.effectiveNamespace())
+            .filter(b -> names(b, partnership.getMetadata().getName(), member))
+            .filter(b -> {
+              var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
+              return verdict != null && verdict.effective();
+            })
+            .map(b -> new PartnerRole(b.getSpec().getRole(), SnapshotBuilder.binding(b).scope().label()))
+            .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
+            .distinct()
+            .toList();
+        if (!roles.isEmpty()) {
+          access.computeIfAbsent(member, m -> new ArrayList<>()).add(new PartnerAccess(
+              customer.getMetadata().getName(), customer.getStatus().getOrgId(), customer.effectiveNamespace(),
+              partnership.getMetadata().getName(), roles));
+        }
+      }
+    }
+    access.values().forEach(list -> list.sort(Comparator.comparing(PartnerAccess::getOrganization)
+        .thenComparing(PartnerAccess::getPartnership)));
+    return access;
+  }
+
+  /** The organization's partnerships, as customer (its Partnerships) and as partner (its acceptances). */
+  List<OrganizationPartnership> organizationPartnerships(Organization org, String namespace,
+      List<PartnershipEvaluator.Evaluation> evaluations) {
+    List<OrganizationPartnership> result = new ArrayList<>();
+    for (var e : evaluations) {
+      result.add(new OrganizationPartnership(OrganizationPartnership.Side.Customer,
+          e.partnership().getMetadata().getName(),
+          e.partner().map(p -> p.getMetadata().getName()).orElse(null),
+          e.partnership().getSpec().getPartnerOrgId(), e.phase()));
+    }
+    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
+      if (acceptance.getSpec() == null || acceptance.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      var customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
+          .filter(c -> c.getMetadata().getDeletionTimestamp() == null);
+      var partnership = customer.flatMap(c ->
+          sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()))
+          .filter(p -> org.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()));
+      if (partnership.isPresent()) {
+        result.add(new OrganizationPartnership(OrganizationPartnership.Side.Partner,
+            partnership.get().getMetadata().getName(), customer.get().getMetadata().getName(),
+            acceptance.getSpec().getCustomerOrgId(), evaluator.evaluate(partnership.get(), customer.get()).phase()));
+      }
+    }
+    result.sort(Comparator.comparing((OrganizationPartnership p) -> p.getSide().name())
+        .thenComparing(p -> p.getCounterpartOrgId() == null ? "" : p.getCounterpartOrgId())
+        .thenComparing(OrganizationPartnership::getPartnership));
+    return result;
+  }
+
+  private static boolean names(RoleBinding binding, String partnership, String member) {
+    var subject = binding.getSpec() == null ? null : binding.getSpec().getSubject();
+    return subject != null && subject.getKind() == Subject.Kind.PartnerMember
+        && partnership.equals(subject.getPartnership()) && member.equals(subject.getName());
+  }
+
+  private static Condition condition(Verdict verdict, io.fabric8.kubernetes.api.model.HasMetadata resource) {
+    return Conditions.of(ApiConstants.READY, verdict.ready(), verdict.reason(), verdict.message(),
+        resource.getMetadata().getGeneration());
+  }
+}
