@@ -9,10 +9,7 @@ source hack/lib.sh
 start_stack
 
 log "applying config/samples/"
-# Organizations first: Trellis creates the namespaces that the other samples live in.
-"$kubectl" apply --server-side -f config/samples/organizations.yaml >&2
-"$kubectl" wait --for=condition=Ready --timeout=60s organization --all >&2
-"$kubectl" apply --server-side -f config/samples/ >&2
+KUBECTL="$kubectl" hack/apply-samples.sh >&2
 
 cat <<EOT
 

@@ -66,16 +66,16 @@ class OrganizationIT {
 
   @Test
   void namespaceLabelledForAnotherOrganizationIsNeverAdopted() {
-    client.resource(organization("globalpartners", "shared-space")).create();
-    awaitReady("globalpartners", "True");
+    client.resource(organization("sharer", "shared-space")).create();
+    awaitReady("sharer", "True");
 
     client.resource(organization("intruder", "shared-space")).create();
     Organization intruder = awaitReady("intruder", "False");
     Condition ready = intruder.getStatus().condition(ApiConstants.READY).orElseThrow();
     assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
-    assertThat(ready.getMessage()).contains("shared-space").contains("globalpartners");
+    assertThat(ready.getMessage()).contains("shared-space").contains("sharer");
     assertThat(client.namespaces().withName("shared-space").get().getMetadata().getLabels())
-        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "globalpartners");
+        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "sharer");
 
     // Deleting the intruder must not delete the namespace it never owned.
     client.resources(Organization.class).withName("intruder").delete();

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Applies config/samples/ to the cluster in KUBECONFIG. Organizations go first (Trellis creates the
+# namespaces the rest lives in); placeholders "<organization>-orgid" are replaced with the orgIds that
+# Trellis gave the organizations, which cannot be known in advance.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+kubectl=${KUBECTL:-kubectl}
+
+"$kubectl" apply --server-side -f config/samples/organizations.yaml
+"$kubectl" wait --for=condition=Ready --timeout=60s organization --all
+substitutions=()
+for org in $("$kubectl" get organizations -o jsonpath='{.items[*].metadata.name}'); do
+  substitutions+=(-e "s/\\b${org}-orgid\\b/$("$kubectl" get organization "$org" -o jsonpath='{.status.orgId}')/g")
+done
+for file in config/samples/*.yaml; do
+  sed "${substitutions[@]}" "$file" | "$kubectl" apply --server-side -f -
+done
