@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The local control plane for `make run` and the demo: etcd, kube-apiserver (with the audit policy of
 # config/audit/) and kube-controller-manager (garbage collector and namespace controllers), all real
-# binaries from hack/control-plane/build.sh, on free loopback ports. State lives in .trellis/.
+# binaries from hack/control-plane/build.sh, on free loopback ports. State lives in .trellis/ (or $TRELLIS_STATE).
 #   hack/cluster.sh up     start (idempotent), write .trellis/kubeconfig
 #   hack/cluster.sh down   stop everything it started
 #   hack/cluster.sh status say what is running
@@ -11,7 +11,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/hack/control-plane/versions.env"
 cache=${TRELLIS_CACHE:-$HOME/.cache/trellis}
 bin="$cache/k8s/${K8S_VERSION}-linux-amd64"
-state="$root/.trellis"
+state=${TRELLIS_STATE:-$root/.trellis}
 pki="$state/pki"
 log() { printf '[cluster] %s\n' "$*" >&2; }
 

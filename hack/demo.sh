@@ -3,6 +3,10 @@
 # provider), step by step on the local control plane, printing what changes at each step.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# A control plane of its own, started empty, so the story starts from the beginning every time.
+export TRELLIS_STATE="$PWD/.trellis/demo"
+TRELLIS_STATE="$TRELLIS_STATE" hack/cluster.sh down 2>/dev/null || true
+rm -rf "$TRELLIS_STATE"
 source hack/lib.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -10,19 +14,13 @@ show() { printf '$ kubectl %s\n' "$*"; "$kubectl" "$@"; }
 wait_for() { "$kubectl" wait --timeout=60s "$@" >/dev/null; }
 # The grants of one subject in a connector's document, one line per resource.
 grants_of() {
-  "$kubectl" get configmap "$2-grants" -n org-mrpaints -o jsonpath='{.data.grants\.json}' | python3 -c '
-import json, sys
-doc = json.load(sys.stdin)
-found = [e for e in doc["entries"] if e["subject"] == sys.argv[1]]
-for e in found:
-    g = e["grants"][0]
-    print(f"  {e[\"resource\"]}: {\",\".join(e[\"permissions\"])}  (role {g[\"role\"]} at {g[\"scope\"]} via {g[\"via\"]})")
-if not found:
-    print(f"  no entries for {sys.argv[1]}")
-print(f"  revision {doc[\"revision\"]}")' "$1"
+  "$kubectl" get configmap "$2-grants" -n org-mrpaints -o jsonpath='{.data.grants\.json}' \
+    | python3 hack/grants-of.py "$1"
 }
 
 start_stack
+customer=(--as alice@mrpaints.com)     # MrPaints' partnership admin
+partner=(--as raj@globalpartners.com)  # GlobalPartners' partnership admin
 
 step "The two organizations, and MrPaints' hierarchy (folders, projects, resources, connectors)"
 "$kubectl" apply --server-side -f config/samples/organizations.yaml >/dev/null
@@ -34,12 +32,34 @@ kind: Member
 metadata: {name: krishna}
 spec: {type: User, email: krishna@globalpartners.com}
 EOT
+# Each organization's admin may manage Trellis objects in its own namespace only (Kubernetes RBAC).
+"$kubectl" apply --server-side -f - >/dev/null <<'EOT'
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: trellis-organization-editor}
+rules:
+  - apiGroups: [iam.trellis.dev]
+    resources: ["*"]
+    verbs: [get, list, watch, create, patch, update, delete]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: alice-edits-trellis, namespace: org-mrpaints}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: trellis-organization-editor}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: alice@mrpaints.com}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: raj-edits-trellis, namespace: org-globalpartners}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: trellis-organization-editor}
+subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: raj@globalpartners.com}]
+EOT
 show get org
 partner_id=$("$kubectl" get org globalpartners -o jsonpath='{.status.orgId}')
 customer_id=$("$kubectl" get org mrpaints -o jsonpath='{.status.orgId}')
 
-step "1. GlobalPartners shares its orgId ($partner_id); MrPaints initiates the partnership"
-"$kubectl" apply --server-side -n org-mrpaints -f - >/dev/null <<EOT
+step "1. GlobalPartners shares its orgId ($partner_id); MrPaints (alice) initiates the partnership"
+"$kubectl" "${customer[@]}" apply --server-side -n org-mrpaints -f - >/dev/null <<EOT
 apiVersion: iam.trellis.dev/v1alpha1
 kind: Partnership
 metadata: {name: globalpartners}
@@ -48,8 +68,8 @@ EOT
 wait_for --for=jsonpath='{.status.phase}'=Initiated -n org-mrpaints partnership/globalpartners
 show get pship -n org-mrpaints
 
-step "2. GlobalPartners accepts (in its own namespace, naming MrPaints' orgId): trust is established"
-"$kubectl" apply --server-side -n org-globalpartners -f - >/dev/null <<EOT
+step "2. GlobalPartners (raj) accepts, in its own namespace, naming MrPaints' orgId: trust is established"
+"$kubectl" "${partner[@]}" apply --server-side -n org-globalpartners -f - >/dev/null <<EOT
 apiVersion: iam.trellis.dev/v1alpha1
 kind: PartnershipAcceptance
 metadata: {name: mrpaints}
@@ -60,12 +80,12 @@ show get pship -n org-mrpaints
 show get pacc -n org-globalpartners
 
 step "3. GlobalPartners adds krishna to the partnership"
-"$kubectl" patch pacc mrpaints -n org-globalpartners --type merge -p '{"spec":{"members":["krishna"]}}' >/dev/null
+"$kubectl" "${partner[@]}" patch pacc mrpaints -n org-globalpartners --type merge -p '{"spec":{"members":["krishna"]}}' >/dev/null
 wait_for --for=jsonpath='{.status.members[0]}'=krishna -n org-mrpaints partnership/globalpartners
 show get pship globalpartners -n org-mrpaints -o jsonpath='{.status.members}{"\n"}'
 
 step "4. MrPaints gives krishna least privilege: operation support analyst on project london only"
-"$kubectl" apply --server-side -n org-mrpaints -f - >/dev/null <<'EOT'
+"$kubectl" "${customer[@]}" apply --server-side -n org-mrpaints -f - >/dev/null <<'EOT'
 apiVersion: iam.trellis.dev/v1alpha1
 kind: RoleBinding
 metadata: {name: krishna-london-analyst}
@@ -83,20 +103,20 @@ echo "krishna can switch to (Member.status.partnerAccess):"
 "$kubectl" get member krishna -n org-globalpartners -o jsonpath='{range .status.partnerAccess[*]}  {.organization} ({.namespace}) via {.partnership}: {.roles}{"\n"}{end}'
 
 step "5. MrPaints pauses the partnership: krishna's access is suspended at once"
-"$kubectl" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"paused":true}}' >/dev/null
+"$kubectl" "${customer[@]}" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"paused":true}}' >/dev/null
 wait_for --for=jsonpath='{.status.phase}'=Paused -n org-mrpaints partnership/globalpartners
 wait_for --for=jsonpath='{.status.effective}'=false -n org-mrpaints rolebindings.iam.trellis.dev/krishna-london-analyst
 show get pship,trb -n org-mrpaints
 grants_of krishna@globalpartners.com conn-eu
 
 step "6. MrPaints resumes it: access is back"
-"$kubectl" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"paused":false}}' >/dev/null
+"$kubectl" "${customer[@]}" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"paused":false}}' >/dev/null
 wait_for --for=jsonpath='{.status.effective}'=true -n org-mrpaints rolebindings.iam.trellis.dev/krishna-london-analyst
 show get pship -n org-mrpaints
 grants_of krishna@globalpartners.com conn-eu
 
 step "7. MrPaints terminates it: final, on both sides"
-"$kubectl" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"terminated":true}}' >/dev/null
+"$kubectl" "${customer[@]}" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"terminated":true}}' >/dev/null
 wait_for --for=jsonpath='{.status.phase}'=Terminated -n org-mrpaints partnership/globalpartners
 wait_for --for=jsonpath='{.status.phase}'=Terminated -n org-globalpartners partnershipacceptance/mrpaints
 show get pship -n org-mrpaints
@@ -105,15 +125,10 @@ grants_of krishna@globalpartners.com conn-eu
 echo "history:"
 "$kubectl" get pship globalpartners -n org-mrpaints -o jsonpath='{range .status.history[*]}  {.time} {.phase} {.reason}{"\n"}{end}'
 echo "trying to undo the termination:"
-"$kubectl" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"terminated":false}}' 2>&1 | sed 's/^/  /' || true
-echo "who did what (the API server's audit log, .trellis/audit.log):"
-python3 - "$root/.trellis/audit.log" <<'EOT'
-import json, sys
-for line in open(sys.argv[1]):
-    e = json.loads(line)
-    ref = e.get("objectRef", {})
-    if ref.get("resource") in ("partnerships", "partnershipacceptances") and not ref.get("subresource"):
-        print(f"  {e['requestReceivedTimestamp']} {e['user']['username']} {e['verb']} {ref['resource']}/{ref.get('name')} -> {e.get('responseStatus', {}).get('code')}")
-EOT
+"$kubectl" "${customer[@]}" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"terminated":false}}' 2>&1 | sed 's/^/  /' || true
+echo "raj may not touch MrPaints' partnership (Kubernetes RBAC):"
+"$kubectl" "${partner[@]}" delete pship globalpartners -n org-mrpaints 2>&1 | sed 's/^/  /' || true
+echo "who did what (the API server's own audit log, $TRELLIS_STATE/audit.log):"
+python3 hack/audit-of.py "$TRELLIS_STATE/audit.log" partnerships partnershipacceptances rolebindings
 
 step "Done"

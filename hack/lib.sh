@@ -5,7 +5,8 @@ root=$(pwd)
 source hack/control-plane/versions.env
 cache=${TRELLIS_CACHE:-$HOME/.cache/trellis}
 kubectl="$cache/k8s/${K8S_VERSION}-linux-amd64/kubectl"
-export KUBECONFIG="$root/.trellis/kubeconfig"
+export TRELLIS_STATE=${TRELLIS_STATE:-$root/.trellis}
+export KUBECONFIG="$TRELLIS_STATE/kubeconfig"
 operator_pid=""
 
 log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*" >&2; }
@@ -21,8 +22,8 @@ start_stack() {
   hack/cluster.sh up
   trap stop_stack INT TERM EXIT
   make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
-  log "starting the operator (log: .trellis/operator.log)"
-  java -Dquarkus.http.port=0 -jar "$jar" > .trellis/operator.log 2>&1 &
+  log "starting the operator (log: $TRELLIS_STATE/operator.log)"
+  java -Dquarkus.http.port=0 -jar "$jar" > "$TRELLIS_STATE/operator.log" 2>&1 &
   operator_pid=$!
 }
 

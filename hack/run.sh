@@ -21,6 +21,6 @@ Trellis is running against the local control plane. In another shell:
   kubectl get org -o wide
   kubectl get configmap conn-eu-grants -n org-mrpaints -o jsonpath='{.data.grants\.json}'
 
-Operator log: .trellis/operator.log. Press Ctrl-C to stop everything.
+Operator log: $TRELLIS_STATE/operator.log. Press Ctrl-C to stop everything.
 EOT
 wait "$operator_pid"

@@ -29,7 +29,7 @@ have() {
   local bin="$out/$1" args=(--version)
   [ "$1" = helm ] && args=(version --short)
   [ "$1" = kubectl ] && args=(version --client)
-  [ -x "$bin" ] && "$bin" "${args[@]}" 2>&1 | grep -q -- "$2"
+  [ -x "$bin" ] && env -u KUBECONFIG "$bin" "${args[@]}" 2>&1 | grep -q -- "$2"
 }
 
 build() {
