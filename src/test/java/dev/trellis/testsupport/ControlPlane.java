@@ -133,6 +133,7 @@ public final class ControlPlane {
           .withConfig(Config.fromKubeconfig(apiServer.getKubeConfigYaml())).build()) {
         version = client.getKubernetesVersion().getGitVersion();
         applyCrds(client);
+        awaitServed(client);
         applyDirectory(client, Path.of("config", "roles"));
       }
       LOG.infof("real control plane up in %d ms: kube-apiserver %s, etcd, kube-controller-manager; kubeconfig %s",
@@ -157,6 +158,18 @@ public final class ControlPlane {
                 .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
                 Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  /**
+   * An Established CRD can still be refused for a moment while the API server installs its handlers; the
+   * operator's informers must not meet that moment, so wait until every kind can be listed.
+   */
+  private static void awaitServed(KubernetesClient client) {
+    for (var kind : dev.trellis.api.v1alpha1.ApiKinds.ALL) {
+      org.awaitility.Awaitility.await("the API server serves " + kind.getSimpleName())
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+          .until(() -> client.resources(kind).inAnyNamespace().list() != null);
     }
   }
 

@@ -164,20 +164,18 @@ final class PartnershipStatuses {
           e.partner().map(p -> p.getMetadata().getName()).orElse(null),
           e.partnership().getSpec().getPartnerOrgId(), e.phase()));
     }
-    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
-      if (acceptance.getSpec() == null || acceptance.getMetadata().getDeletionTimestamp() != null) {
+    // As partner: every partnership that names this organization, accepted or only offered.
+    for (Partnership offered : sources.partnershipsNaming(org.getStatus().getOrgId()).toList()) {
+      if (offered.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
-      var customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
-          .filter(c -> c.getMetadata().getDeletionTimestamp() == null);
-      var partnership = customer.flatMap(c ->
-          sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()))
-          .filter(p -> org.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()));
-      if (partnership.isPresent()) {
-        result.add(new OrganizationPartnership(OrganizationPartnership.Side.Partner,
-            partnership.get().getMetadata().getName(), customer.get().getMetadata().getName(),
-            acceptance.getSpec().getCustomerOrgId(), evaluator.evaluate(partnership.get(), customer.get()).phase()));
+      Optional<Organization> customer = sources.organizationOwning(offered.getMetadata().getNamespace());
+      if (customer.isEmpty() || customer.get().getStatus().getOrgId().equals(org.getStatus().getOrgId())) {
+        continue;
       }
+      result.add(new OrganizationPartnership(OrganizationPartnership.Side.Partner,
+          offered.getMetadata().getName(), customer.get().getMetadata().getName(),
+          customer.get().getStatus().getOrgId(), evaluator.evaluate(offered, customer.get()).phase()));
     }
     result.sort(Comparator.comparing((OrganizationPartnership p) -> p.getSide().name())
         .thenComparing(p -> p.getCounterpartOrgId() == null ? "" : p.getCounterpartOrgId())

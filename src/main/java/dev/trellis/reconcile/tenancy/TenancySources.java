@@ -91,6 +91,12 @@ final class TenancySources implements Directory {
     return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream().findFirst();
   }
 
+  /** The organization that owns {@code namespace} and has an orgId, if any. */
+  Optional<Organization> organizationOwning(String namespace) {
+    return organizations.list(org -> org.effectiveNamespace().equals(namespace) && org.getStatus() != null
+        && org.getStatus().getOrgId() != null && org.getMetadata().getDeletionTimestamp() == null).findFirst();
+  }
+
   @Override
   public Optional<String> namespaceOfOrgId(String orgId) {
     return organizationByOrgId(orgId).map(Organization::effectiveNamespace);

@@ -107,6 +107,13 @@ class PartnershipIT {
     assertPhase(customer, PartnershipPhase.Initiated);
     given.awaitReady(RoleBinding.class, customer, "krishna-london-analyst", false, "PartnershipNotEstablished");
     assertThat(subjects(customer)).doesNotContain(KRISHNA);
+    // The partner sees the offer before it accepts.
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(partnerships("globalmsp")).singleElement()
+        .satisfies(p -> {
+          assertThat(p.getSide()).isEqualTo(OrganizationPartnership.Side.Partner);
+          assertThat(p.getCounterpart()).isEqualTo("paintco");
+          assertThat(p.getPhase()).isEqualTo(PartnershipPhase.Initiated);
+        }));
 
     // 2. The partner accepts, listing nobody yet: trust is established, but krishna is not in it.
     given.apply(partner, """
