@@ -100,10 +100,11 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     var partnerAccess = partnerships.partnerAccess(name, org,
         customer -> resolve(customer, customer.effectiveNamespace(), evaluate(customer, customer.effectiveNamespace()),
             now));
+    // Grants first: they are what connectors act on; statuses explain them.
+    writeGrants(name, resolution, primary);
     writeStatuses(name, resolution.verdicts(), partnerAccess, primary);
     partnerships.writePartnerships(evaluations, now, primary);
     partnerships.writeAcceptances(name, org, primary);
-    writeGrants(name, resolution, primary);
     statuses.writeOrganizationPartnerships(org, partnerships.organizationPartnerships(org, name, evaluations),
         sources.organizations, primary);
 
