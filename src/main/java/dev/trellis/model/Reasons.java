@@ -9,6 +9,8 @@ public final class Reasons {
   public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
   public static final String NAMESPACE_TERMINATING = "NamespaceTerminating";
   public static final String TERMINATING = "Terminating";
+  /** A terminated organization, kept as a record. */
+  public static final String INACTIVE = "Inactive";
 
   // Objects in a namespace that no organization owns.
   public static final String NO_ORGANIZATION = "NoOrganization";

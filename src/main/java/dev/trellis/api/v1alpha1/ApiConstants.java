@@ -10,6 +10,8 @@ public final class ApiConstants {
 
   /** Label on a namespace naming the organization that owns it. */
   public static final String ORGANIZATION_LABEL = GROUP + "/organization";
+  /** Label on an Organization: active, terminating or inactive. */
+  public static final String STATUS_LABEL = GROUP + "/status";
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY = "trellis";
 

@@ -28,6 +28,62 @@ public class OrganizationSpec {
       message = "spec.namespace cannot be a Kubernetes system namespace")
   private String namespace;
 
+  @JsonPropertyDescription(
+      "The organization above this one in the tenant tree: a service provider above its managed service"
+          + " providers, an MSP above its clients. The parent governs which packages and add-ons this"
+          + " organization may have and tightens its security policy. Absent: a root organization.")
+  @Pattern(Validation.NAME)
+  @Size(max = Validation.NAME_MAX)
+  private String parent;
+
+  @JsonPropertyDescription("Contact and location details of the organization.")
+  private AccountDetails account;
+
+  @JsonPropertyDescription(
+      "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
+          + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
+          + " spec.terminationConfirmation set to the organization's name.")
+  @io.fabric8.generator.annotation.Default("false")
+  @ValidationRule(value = Validation.ONE_WAY,
+      message = "spec.terminated is one way: a terminated organization's data is gone; create a new organization")
+  private Boolean terminated;
+
+  @JsonPropertyDescription("Must equal metadata.name when spec.terminated is true: a guard against terminating by mistake.")
+  @Size(max = Validation.NAME_MAX)
+  private String terminationConfirmation;
+
+  public String getParent() {
+    return parent;
+  }
+
+  public void setParent(String parent) {
+    this.parent = parent;
+  }
+
+  public AccountDetails getAccount() {
+    return account;
+  }
+
+  public void setAccount(AccountDetails account) {
+    this.account = account;
+  }
+
+  public Boolean getTerminated() {
+    return terminated;
+  }
+
+  public void setTerminated(Boolean terminated) {
+    this.terminated = terminated;
+  }
+
+  public String getTerminationConfirmation() {
+    return terminationConfirmation;
+  }
+
+  public void setTerminationConfirmation(String terminationConfirmation) {
+    this.terminationConfirmation = terminationConfirmation;
+  }
+
   public String getDisplayName() {
     return displayName;
   }

@@ -24,6 +24,12 @@ public class OrganizationStatus extends TrellisStatus {
   @JsonPropertyDescription("Active, Terminating (being deleted) or Inactive (terminated, kept as a record).")
   private Phase phase;
 
+  @JsonPropertyDescription("The organizations whose spec.parent names this one, sorted.")
+  private List<String> children;
+
+  @JsonPropertyDescription("When the organization was terminated and its data deleted (RFC 3339).")
+  private String terminatedAt;
+
   @JsonPropertyDescription(
       "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
           + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
@@ -44,6 +50,22 @@ public class OrganizationStatus extends TrellisStatus {
 
   public void setNamespace(String namespace) {
     this.namespace = namespace;
+  }
+
+  public List<String> getChildren() {
+    return children;
+  }
+
+  public void setChildren(List<String> children) {
+    this.children = children;
+  }
+
+  public String getTerminatedAt() {
+    return terminatedAt;
+  }
+
+  public void setTerminatedAt(String terminatedAt) {
+    this.terminatedAt = terminatedAt;
   }
 
   public Phase getPhase() {
@@ -69,11 +91,13 @@ public class OrganizationStatus extends TrellisStatus {
     return Objects.equals(orgId, that.orgId)
         && Objects.equals(namespace, that.namespace)
         && phase == that.phase
+        && Objects.equals(children, that.children)
+        && Objects.equals(terminatedAt, that.terminatedAt)
         && Objects.equals(partnerships, that.partnerships);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), orgId, namespace, phase, partnerships);
+    return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, partnerships);
   }
 }

@@ -27,6 +27,11 @@ public final class AcceptanceJudge {
    */
   public static PartnershipTransition judge(boolean customerFound, boolean partnershipFound,
       boolean partnershipNamesThisOrganization, PartnershipPhase partnershipPhase, PartnershipPhase previous) {
+    if (previous == Terminated) {
+      // Final, like the partnership it mirrored: a new Partnership of the same name needs a new acceptance.
+      return new PartnershipTransition(Terminated, Reasons.TERMINATED, "The partnership this acceptance accepted"
+          + " ended for good; delete this acceptance, and create a new one to accept a new partnership.");
+    }
     boolean wasEstablished = previous == Established || previous == Paused;
     if (!customerFound) {
       return wasEstablished

@@ -4,13 +4,17 @@ import static dev.trellis.model.organization.NamespaceClaim.Verdict;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
+import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
+import dev.trellis.model.tenancy.TenantTree;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
+import dev.trellis.reconcile.support.StatusWriter;
 import dev.trellis.api.v1alpha1.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -25,7 +29,12 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +47,13 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private static final long WAIT_FOR_NAMESPACE_MILLIS = 10_000;
 
   private final EventRecorder events;
+  private final StatusWriter statuses;
   private final Clock clock;
   private InformerEventSource<Namespace, Organization> namespaces;
 
-  public OrganizationReconciler(EventRecorder events, Clock clock) {
+  public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock) {
     this.events = events;
+    this.statuses = statuses;
     this.clock = clock;
   }
 
@@ -54,7 +65,14 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withSecondaryToPrimaryMapper(new NamespaceToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
-    return List.of(namespaces);
+    TenantTreeMapper.index(context.getPrimaryCache());
+    var tree = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Organization.class, Organization.class)
+            .withName("tenant-tree")
+            .withSecondaryToPrimaryMapper(new TenantTreeMapper(context.getPrimaryCache()))
+            .build(),
+        context);
+    return List.of(namespaces, tree);
   }
 
   @Override
@@ -62,18 +80,48 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
+    TenantTree tree = TenantTree.of(context.getPrimaryCache().list()
+        .collect(Collectors.toMap(o -> o.getMetadata().getName(),
+            o -> o.getSpec() == null || o.getSpec().getParent() == null ? "" : o.getSpec().getParent())));
+    OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
+    OrganizationStatus status = new OrganizationStatus();
+    status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
+    status.setNamespace(namespaceName);
+    status.setObservedGeneration(generation(org));
+    List<String> children = tree.children(name);
+    status.setChildren(children.isEmpty() ? null : children);
+
+    Condition ready = org.terminationRequested()
+        ? terminate(org, namespace, status, old, context)
+        : ensureNamespace(org, namespace, context, tree.verdict(name));
+    if (status.getPhase() == null) {
+      status.setPhase(Phase.Active);
+    }
+    status.setConditions(Conditions.set(old.getConditions(), ready, clock));
+    labelPhase(org, status.getPhase(), context);
+    // status.partnerships belongs to the tenancy controller: compare without it, and apply without it.
+    OrganizationStatus comparable = copyWithoutPartnerships(old);
+    return StatusUpdates.patchIfChanged(org, comparable, status, events);
+  }
+
+  /** Creates or adopts the namespace; Ready also tells the organization's place in the tenant tree. */
+  private Condition ensureNamespace(Organization org, Optional<Namespace> namespace, Context<Organization> context,
+      dev.trellis.model.verdict.Verdict position) {
+    String name = org.getMetadata().getName();
+    String namespaceName = org.effectiveNamespace();
     Verdict verdict = NamespaceClaim.judge(name, namespace.isPresent(),
         namespace.map(ns -> ns.getMetadata().getLabels()).orElse(null),
         namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() != null).orElse(false));
-
-    Condition ready = switch (verdict) {
+    return switch (verdict) {
       case CREATE, ADOPT, OWNED -> {
         if (verdict != Verdict.OWNED || !hasManagedLabels(namespace.get())) {
           context.getClient().namespaces().resource(desiredNamespace(name, namespaceName))
               .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         }
-        yield Conditions.of(ApiConstants.READY, true, Reasons.READY,
-            "The organization owns namespace " + namespaceName + ".", generation(org));
+        yield position.ready()
+            ? Conditions.of(ApiConstants.READY, true, Reasons.READY,
+                "The organization owns namespace " + namespaceName + ".", generation(org))
+            : Conditions.of(ApiConstants.READY, false, position.reason(), position.message(), generation(org));
       }
       case CONFLICT -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_CONFLICT,
           "Namespace " + namespaceName + " belongs to organization "
@@ -84,17 +132,51 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
           "Namespace " + namespaceName + " is being deleted; Trellis creates it again once it is gone.",
           generation(org));
     };
+  }
 
-    OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
-    OrganizationStatus status = new OrganizationStatus();
-    status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
-    status.setNamespace(namespaceName);
-    status.setPhase(Phase.Active);
-    status.setObservedGeneration(generation(org));
-    status.setConditions(Conditions.set(old.getConditions(), ready, clock));
-    // status.partnerships belongs to the tenancy controller: compare without it, and apply without it.
-    OrganizationStatus comparable = copyWithoutPartnerships(old);
-    return StatusUpdates.patchIfChanged(org, comparable, status, events);
+  /**
+   * Termination deletes the organization's namespace and everything in it, then keeps the Organization as an
+   * Inactive record. A namespace the organization never owned is left alone.
+   */
+  private Condition terminate(Organization org, Optional<Namespace> namespace, OrganizationStatus status,
+      OrganizationStatus old, Context<Organization> context) {
+    String namespaceName = org.effectiveNamespace();
+    boolean ours = namespace.map(ns -> ns.getMetadata().getLabels() != null
+        && org.getMetadata().getName().equals(ns.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)))
+        .orElse(false);
+    if (ours) {
+      if (namespace.get().getMetadata().getDeletionTimestamp() == null) {
+        context.getClient().namespaces().withName(namespaceName).delete();
+      }
+      status.setPhase(Phase.Terminating);
+      return Conditions.of(ApiConstants.READY, false, Reasons.TERMINATING, "The organization is being terminated:"
+          + " namespace " + namespaceName + " and everything in it are being deleted.", generation(org));
+    }
+    status.setPhase(Phase.Inactive);
+    // Its partnerships ended with its data: the record says so.
+    if (old.getPartnerships() != null
+        && old.getPartnerships().stream().anyMatch(p -> p.getPhase() != PartnershipPhase.Terminated)) {
+      statuses.writeOrganizationPartnerships(org, old.getPartnerships().stream()
+          .map(p -> new OrganizationPartnership(p.getSide(), p.getPartnership(), p.getCounterpart(),
+              p.getCounterpartOrgId(), PartnershipPhase.Terminated))
+          .toList(), null, null);
+    }
+    status.setTerminatedAt(old.getTerminatedAt() != null ? old.getTerminatedAt()
+        : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    return Conditions.of(ApiConstants.READY, false, Reasons.INACTIVE, "The organization was terminated at "
+        + status.getTerminatedAt() + "; its data is deleted and it is kept as a record.", generation(org));
+  }
+
+  /** Labels the Organization with its phase, so users can filter: -l iam.trellis.dev/status=inactive. */
+  private static void labelPhase(Organization org, Phase phase, Context<Organization> context) {
+    String value = phase == null ? "active" : phase.name().toLowerCase(java.util.Locale.ROOT);
+    Map<String, String> labels = org.getMetadata().getLabels();
+    if (labels != null && value.equals(labels.get(ApiConstants.STATUS_LABEL))) {
+      return;
+    }
+    context.getClient().resources(Organization.class).withName(org.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"labels\":{\"" + ApiConstants.STATUS_LABEL + "\":\"" + value + "\"}}}");
   }
 
   @Override
@@ -144,6 +226,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     copy.setOrgId(status.getOrgId());
     copy.setNamespace(status.getNamespace());
     copy.setPhase(status.getPhase());
+    copy.setChildren(status.getChildren());
+    copy.setTerminatedAt(status.getTerminatedAt());
     copy.setObservedGeneration(status.getObservedGeneration());
     copy.setConditions(status.getConditions());
     return copy;

@@ -44,12 +44,14 @@ final class PartnershipEvaluator {
     String customerOrgId = customer.getStatus().getOrgId();
     String partnerOrgId = partnership.getSpec().getPartnerOrgId();
     Optional<Organization> partner = sources.organizationByOrgId(partnerOrgId)
-        .filter(org -> org.getMetadata().getDeletionTimestamp() == null);
+        .filter(Organization::active);
     Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> sources.acceptances
         .list(p.effectiveNamespace())
         .filter(a -> customerOrgId.equals(a.getSpec().getCustomerOrgId())
             && partnership.getMetadata().getName().equals(a.getSpec().getPartnership()))
         .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
+        // A terminated acceptance is spent: it never establishes a new partnership of the same name.
+        .filter(a -> a.getStatus() == null || a.getStatus().getPhase() != PartnershipPhase.Terminated)
         .findFirst());
     var observation = new PartnershipObservation(
         Boolean.TRUE.equals(partnership.getSpec().getTerminated()),
@@ -57,7 +59,7 @@ final class PartnershipEvaluator {
         customerOrgId.equals(partnerOrgId),
         partner.isPresent() && !customerOrgId.equals(partnerOrgId),
         acceptance.isPresent() && !customerOrgId.equals(partnerOrgId),
-        customer.getMetadata().getDeletionTimestamp() == null);
+        customer.active());
     PartnershipPhase previous = partnership.getStatus() == null ? null : partnership.getStatus().getPhase();
     return new Evaluation(partnership, customer, partner, acceptance, previous,
         PartnershipStateMachine.settle(previous, observation),

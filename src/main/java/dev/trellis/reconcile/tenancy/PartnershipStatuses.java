@@ -94,7 +94,7 @@ final class PartnershipStatuses {
         continue;
       }
       Optional<Organization> customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
-          .filter(c -> c.getMetadata().getDeletionTimestamp() == null);
+          .filter(Organization::active);
       Optional<Partnership> partnership = customer.flatMap(c ->
           sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
       boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
@@ -123,7 +123,7 @@ final class PartnershipStatuses {
         continue;
       }
       var customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
-          .filter(c -> c.getMetadata().getDeletionTimestamp() == null).orElse(null);
+          .filter(Organization::active).orElse(null);
       var partnership = customer == null ? null
           : sources.partnership(customer.effectiveNamespace(), acceptance.getSpec().getPartnership()).orElse(null);
       if (partnership == null || !partner.getStatus().getOrgId().equals(partnership.getSpec().getPartnerOrgId())

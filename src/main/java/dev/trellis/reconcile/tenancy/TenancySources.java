@@ -94,7 +94,7 @@ final class TenancySources implements Directory {
   /** The organization that owns {@code namespace} and has an orgId, if any. */
   Optional<Organization> organizationOwning(String namespace) {
     return organizations.list(org -> org.effectiveNamespace().equals(namespace) && org.getStatus() != null
-        && org.getStatus().getOrgId() != null && org.getMetadata().getDeletionTimestamp() == null).findFirst();
+        && org.getStatus().getOrgId() != null && org.active()).findFirst();
   }
 
   @Override
@@ -135,7 +135,7 @@ final class TenancySources implements Directory {
     return organizations.get(new ResourceID(claimed))
         .filter(org -> org.effectiveNamespace().equals(namespace.getMetadata().getName()))
         .filter(org -> org.getStatus() != null && org.getStatus().getOrgId() != null)
-        .filter(org -> org.getMetadata().getDeletionTimestamp() == null);
+        .filter(Organization::active);
   }
 
   SnapshotBuilder.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {

@@ -45,6 +45,9 @@ class AcceptanceJudgeTest {
   /** Written from the brief, not from the code: phase and reason only (messages are checked elsewhere). */
   private static PartnershipTransition expected(boolean customerFound, boolean partnershipFound, boolean namesUs,
       PartnershipPhase partnershipPhase, PartnershipPhase previous) {
+    if (previous == Terminated) {
+      return t(Terminated, Reasons.TERMINATED);
+    }
     boolean wasEstablished = previous == Established || previous == Paused;
     if (!customerFound) {
       return wasEstablished ? t(Terminated, Reasons.CUSTOMER_GONE) : t(null, Reasons.CUSTOMER_NOT_FOUND);

@@ -1,0 +1,157 @@
+package dev.trellis.reconcile.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
+import dev.trellis.api.v1alpha1.PartnershipPhase;
+import dev.trellis.reconcile.tenancy.TenancyFixture;
+import dev.trellis.testsupport.DumpOnFailure;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A service provider with two MSPs and three clients on the real API server. */
+@QuarkusTest
+@ExtendWith(DumpOnFailure.class)
+class TenantTreeIT {
+  @Inject
+  KubernetesClient client;
+
+  @Test
+  void treeIsValidatedAndTerminatingAClientDeletesItsDataOnlyAndEndsItsPartnerships() {
+    TenancyFixture given = new TenancyFixture(client);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-sp}
+        spec: {displayName: Service provider, account: {country: US, timezone: America/New_York}}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-msp-a}
+        spec: {parent: tt-sp}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-msp-b}
+        spec: {parent: tt-sp}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-client-1}
+        spec: {parent: tt-msp-a, account: {notificationEmail: ops@client1.com, postalCode: SW1A 1AA, timezone: Europe/London}}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-client-2}
+        spec: {parent: tt-msp-a}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-client-3}
+        spec: {parent: tt-msp-b}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-lost}
+        spec: {parent: tt-nobody}
+        """);
+    for (String org : new String[] {"tt-sp", "tt-msp-a", "tt-msp-b", "tt-client-1", "tt-client-2", "tt-client-3"}) {
+      awaitReady(org, true, "Ready");
+    }
+    awaitReady("tt-lost", false, "ParentNotFound");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      assertThat(org("tt-sp").getStatus().getChildren()).containsExactly("tt-msp-a", "tt-msp-b");
+      assertThat(org("tt-msp-a").getStatus().getChildren()).containsExactly("tt-client-1", "tt-client-2");
+    });
+
+    // client-1 is a customer of msp-a through a partnership.
+    String msp = "org-tt-msp-a";
+    given.apply("org-tt-client-1", """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Partnership
+        metadata: {name: msp}
+        spec: {partnerOrgId: %s}
+        """.formatted(org("tt-msp-a").getStatus().getOrgId()));
+    given.apply(msp, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: PartnershipAcceptance
+        metadata: {name: client-1}
+        spec: {customerOrgId: %s, partnership: msp, members: []}
+        """.formatted(org("tt-client-1").getStatus().getOrgId()));
+    given.awaitReady(PartnershipAcceptance.class, msp, "client-1", true, "Ready");
+
+    // A termination needs the confirmation, and cannot be undone.
+    assertThatThrownBy(() -> patch("tt-client-1", "{\"spec\":{\"terminated\":true}}"))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.terminationConfirmation must equal the organization's name");
+    patch("tt-client-1", "{\"spec\":{\"terminated\":true,\"terminationConfirmation\":\"tt-client-1\"}}");
+    awaitReady("tt-client-1", false, "Inactive");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
+        assertThat(client.namespaces().withName("org-tt-client-1").get()).isNull());
+    Organization terminated = org("tt-client-1");
+    assertThat(terminated.getStatus().getPhase()).isEqualTo(Phase.Inactive);
+    assertThat(terminated.getStatus().getTerminatedAt()).isNotNull();
+    assertThat(terminated.getMetadata().getLabels()).containsEntry(ApiConstants.STATUS_LABEL, "inactive");
+    assertThatThrownBy(() -> patch("tt-client-1", "{\"spec\":{\"terminated\":false}}"))
+        .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.terminated is one way");
+
+    // The partner's side of its partnership is terminated; the siblings are untouched.
+    given.awaitReady(PartnershipAcceptance.class, msp, "client-1", false, "Terminated");
+    assertThat(client.resources(PartnershipAcceptance.class).inNamespace(msp).withName("client-1").get()
+        .getStatus().getPhase()).isEqualTo(PartnershipPhase.Terminated);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(org("tt-client-1").getStatus().getPartnerships())
+        .singleElement().satisfies(p -> assertThat(p.getPhase()).isEqualTo(PartnershipPhase.Terminated)));
+    awaitReady("tt-client-2", true, "Ready");
+    assertThat(client.namespaces().withName("org-tt-client-2").get().getMetadata().getDeletionTimestamp()).isNull();
+
+    // Users filter by label or by the selectable phase field.
+    assertThat(client.resources(Organization.class).withLabel(ApiConstants.STATUS_LABEL, "inactive").list()
+        .getItems()).extracting(o -> o.getMetadata().getName()).contains("tt-client-1").doesNotContain("tt-client-2");
+    assertThat(client.resources(Organization.class).withField("status.phase", "Inactive").list().getItems())
+        .extracting(o -> o.getMetadata().getName()).contains("tt-client-1").doesNotContain("tt-client-2");
+  }
+
+  @Test
+  void aCycleInTheTenantTreeIsReportedByEveryOrganizationOnIt() {
+    TenancyFixture given = new TenancyFixture(client);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-loop-a}
+        spec: {parent: tt-loop-b}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: tt-loop-b}
+        spec: {parent: tt-loop-a}
+        """);
+    awaitReady("tt-loop-a", false, "CycleDetected");
+    awaitReady("tt-loop-b", false, "CycleDetected");
+    patch("tt-loop-a", "{\"spec\":{\"parent\":null}}");
+    awaitReady("tt-loop-a", true, "Ready");
+    awaitReady("tt-loop-b", true, "Ready");
+  }
+
+  private Organization org(String name) {
+    return client.resources(Organization.class).withName(name).get();
+  }
+
+  private void patch(String name, String patch) {
+    client.resources(Organization.class).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+  }
+
+  private void awaitReady(String name, boolean status, String reason) {
+    new TenancyFixture(client).awaitReady(Organization.class, null, name, status, reason);
+  }
+}
