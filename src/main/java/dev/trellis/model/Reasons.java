@@ -93,5 +93,29 @@ public final class Reasons {
   /** The named Partnership names another organization as its partner. */
   public static final String NOT_INVITED = "NotInvited";
 
+  // Tenancy: packages and add-ons
+  /** The organization asks for a package or add-on its parent lacks, or an add-on without its package. */
+  public static final String PACKAGE_NOT_AVAILABLE = "PackageNotAvailable";
+  /** Every permission of the binding's role belongs to a package the resource's organization lacks. */
+  public static final String PACKAGE_NOT_SUBSCRIBED = "PackageNotSubscribed";
+
+  // Tenancy: security policy
+  /** An allowed IP range is not an IPv4 or IPv6 CIDR (or has host bits set). */
+  public static final String INVALID_CIDR = "InvalidCIDR";
+  /** The allowed IP ranges and the parent's have no address in common: nobody may sign in. */
+  public static final String NO_ALLOWED_ADDRESSES = "NoAllowedAddresses";
+  /** A custom password policy value is out of range. */
+  public static final String INVALID_PASSWORD_POLICY = "InvalidPasswordPolicy";
+
+  // Tenancy: branding
+  /** An image is not a well-formed PNG or JPEG, or is missing. */
+  public static final String INVALID_IMAGE = "InvalidImage";
+  /** An image is over the hard size limit. */
+  public static final String IMAGE_TOO_LARGE = "ImageTooLarge";
+  /** An image's width or height breaks the rule for its kind (logo, favicon). */
+  public static final String IMAGE_DIMENSIONS = "ImageDimensions";
+  /** A colour is not #RRGGBB or #RGB. */
+  public static final String INVALID_COLOR = "InvalidColor";
+
   private Reasons() {}
 }

@@ -1,7 +1,9 @@
 package dev.trellis.model.permissions;
 
-/** One {@code <area>.<verb>} permission and what it allows, in one line. */
-public record Permission(String name, String description) {
+import dev.trellis.model.packages.ProductPackage;
+
+/** One {@code <area>.<verb>} permission, what it allows in one line, and the product package it belongs to. */
+public record Permission(String name, String description, ProductPackage pkg) {
 
   /** The part before the dot: {@code resources} in {@code resources.view}. */
   public String area() {

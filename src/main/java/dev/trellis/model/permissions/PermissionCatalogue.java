@@ -1,15 +1,19 @@
 package dev.trellis.model.permissions;
 
+import dev.trellis.model.packages.ProductPackage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Every permission an AccessRole may name (documented in docs/permissions.md). */
 public final class PermissionCatalogue {
 
+  private static final ProductPackage EIM = ProductPackage.EventAndIncidentManagement;
+  private static final ProductPackage RA = ProductPackage.RemediationAndAutomation;
   private static final Map<String, Permission> ALL = build();
 
   private PermissionCatalogue() {}
@@ -33,6 +37,18 @@ public final class PermissionCatalogue {
   public static Set<String> views() {
     Set<String> out = new TreeSet<>();
     ALL.values().stream().filter(p -> p.verb().equals("view")).forEach(p -> out.add(p.name()));
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** The package a permission belongs to, if the permission is known. */
+  public static Optional<ProductPackage> packageOf(String name) {
+    return Optional.ofNullable(ALL.get(name)).map(Permission::pkg);
+  }
+
+  /** Every permission of one package, sorted. */
+  public static Set<String> inPackage(ProductPackage pkg) {
+    Set<String> out = new TreeSet<>();
+    ALL.values().stream().filter(p -> p.pkg() == pkg).forEach(p -> out.add(p.name()));
     return Collections.unmodifiableSet(out);
   }
 
@@ -75,16 +91,26 @@ public final class PermissionCatalogue {
     add(m, "health.view", "See the health of managed resources.");
     add(m, "health.manage", "Act on health findings of managed resources.");
     add(m, "software.view", "See software versions and available updates.");
-    add(m, "software.update", "Run software updates on managed resources.");
+    add(m, "software.update", "Run software updates on managed resources.", RA);
     add(m, "backup.view", "See backup and recovery policies and jobs.");
     add(m, "backup.manage", "Configure backups and run restores.");
     add(m, "ransomware.view", "See ransomware protection status and incidents.");
     add(m, "ransomware.manage", "Configure ransomware protection and respond to incidents.");
     add(m, "audit.view", "See the audit timeline of the organization.");
+    add(m, "incidents.view", "See incidents, service requests and their escalations.", EIM);
+    add(m, "incidents.manage",
+        "Create, assign, escalate and resolve incidents; configure alert correlation and first response.", EIM);
+    add(m, "automation.view", "See jobs, run books and scripts, and their runs.", RA);
+    add(m, "automation.run", "Create and run jobs, run books and scripts on managed resources.", RA);
+    add(m, "consoles.access", "Open remote consoles (SSH, RDP) to managed resources, with session recording.", RA);
     return Collections.unmodifiableMap(m);
   }
 
   private static void add(Map<String, Permission> m, String name, String description) {
-    m.put(name, new Permission(name, description));
+    add(m, name, description, ProductPackage.HybridDiscoveryAndMonitoring);
+  }
+
+  private static void add(Map<String, Permission> m, String name, String description, ProductPackage pkg) {
+    m.put(name, new Permission(name, description, pkg));
   }
 }
