@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /** What the platform team declares about an organization. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,6 +41,21 @@ public class OrganizationSpec {
   private AccountDetails account;
 
   @JsonPropertyDescription(
+      "Product packages the organization subscribes to. HybridDiscoveryAndMonitoring is always on. Each"
+          + " permission belongs to a package: grants drop the permissions of packages the organization lacks."
+          + " Only packages the parent has take effect. Absent: the parent's packages (a root: all).")
+  @Size(max = 3)
+  @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.packages must not list a package twice")
+  private List<ProductPackage> packages;
+
+  @JsonPropertyDescription(
+      "Add-ons, each of a package the organization has. Only add-ons the parent has take effect. Absent: the"
+          + " parent's add-ons (a root: all).")
+  @Size(max = 32)
+  @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.addOns must not list an add-on twice")
+  private List<AddOn> addOns;
+
+  @JsonPropertyDescription(
       "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
           + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
           + " spec.terminationConfirmation set to the organization's name.")
@@ -58,6 +74,22 @@ public class OrganizationSpec {
 
   public void setParent(String parent) {
     this.parent = parent;
+  }
+
+  public List<ProductPackage> getPackages() {
+    return packages;
+  }
+
+  public void setPackages(List<ProductPackage> packages) {
+    this.packages = packages;
+  }
+
+  public List<AddOn> getAddOns() {
+    return addOns;
+  }
+
+  public void setAddOns(List<AddOn> addOns) {
+    this.addOns = addOns;
   }
 
   public AccountDetails getAccount() {

@@ -30,6 +30,12 @@ public class OrganizationStatus extends TrellisStatus {
   @JsonPropertyDescription("When the organization was terminated and its data deleted (RFC 3339).")
   private String terminatedAt;
 
+  @JsonPropertyDescription("The packages in effect: those asked for that the parent has.")
+  private List<ProductPackage> effectivePackages;
+
+  @JsonPropertyDescription("The add-ons in effect: those asked for that the parent has, of effective packages.")
+  private List<AddOn> effectiveAddOns;
+
   @JsonPropertyDescription(
       "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
           + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
@@ -58,6 +64,22 @@ public class OrganizationStatus extends TrellisStatus {
 
   public void setChildren(List<String> children) {
     this.children = children;
+  }
+
+  public List<ProductPackage> getEffectivePackages() {
+    return effectivePackages;
+  }
+
+  public void setEffectivePackages(List<ProductPackage> effectivePackages) {
+    this.effectivePackages = effectivePackages;
+  }
+
+  public List<AddOn> getEffectiveAddOns() {
+    return effectiveAddOns;
+  }
+
+  public void setEffectiveAddOns(List<AddOn> effectiveAddOns) {
+    this.effectiveAddOns = effectiveAddOns;
   }
 
   public String getTerminatedAt() {
@@ -93,11 +115,14 @@ public class OrganizationStatus extends TrellisStatus {
         && phase == that.phase
         && Objects.equals(children, that.children)
         && Objects.equals(terminatedAt, that.terminatedAt)
+        && Objects.equals(effectivePackages, that.effectivePackages)
+        && Objects.equals(effectiveAddOns, that.effectiveAddOns)
         && Objects.equals(partnerships, that.partnerships);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, partnerships);
+    return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, effectivePackages, effectiveAddOns,
+        partnerships);
   }
 }

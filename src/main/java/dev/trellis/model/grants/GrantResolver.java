@@ -1,5 +1,6 @@
 package dev.trellis.model.grants;
 
+import dev.trellis.model.packages.PackageGate;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.snapshot.ResourceNode;
@@ -7,6 +8,7 @@ import dev.trellis.model.verdict.BindingVerdict;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -37,7 +39,14 @@ public final class GrantResolver {
         bindingVerdicts.put(b.name(), new BindingVerdict(check.verdict(), false));
         continue;
       }
-      int granted = grant(b, check, idx, reach, docs);
+      // Rule 7: the organization's packages gate the role's permissions; a role left with none grants nothing.
+      var notSubscribed = PackageGate.notSubscribed(check.role().permissions(), snapshot.packages());
+      if (notSubscribed.isPresent()) {
+        bindingVerdicts.put(b.name(), new BindingVerdict(notSubscribed.get(), false));
+        continue;
+      }
+      int granted = grant(b, check, PackageGate.gate(check.role().permissions(), snapshot.packages()), idx, reach,
+          docs);
       bindingVerdicts.put(b.name(), granted > 0
           ? new BindingVerdict(check.verdict(), true)
           : new BindingVerdict(Verdict.ok(check.verdict().message().replaceAll("\\.$", "")
@@ -55,13 +64,13 @@ public final class GrantResolver {
   }
 
   /** Adds one valid binding's grants to every document it reaches; returns how many entries it touched. */
-  private static int grant(BindingNode b, BindingCheck check, OrgIndex idx, ReachIndex reach,
-      Map<String, DocumentBuilder> docs) {
+  private static int grant(BindingNode b, BindingCheck check, List<String> permissions, OrgIndex idx,
+      ReachIndex reach, Map<String, DocumentBuilder> docs) {
     Grant grant = new Grant(check.role().name(), b.name(), check.subject().via(), b.scope().label(), b.expiresAt());
     Set<String> reached = reach.resources(b.scope());
     for (String name : reached) {
       ResourceNode r = idx.resources.get(name);
-      docs.get(r.connector()).addGrant(r.name(), check.subject(), check.role().permissions(), grant);
+      docs.get(r.connector()).addGrant(r.name(), check.subject(), permissions, grant);
     }
     return reached.size();
   }

@@ -1,5 +1,6 @@
 package dev.trellis.model.packages;
 
+import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.permissions.PermissionCatalogue;
 import dev.trellis.model.verdict.Verdict;

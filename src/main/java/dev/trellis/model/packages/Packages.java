@@ -1,5 +1,7 @@
 package dev.trellis.model.packages;
 
+import dev.trellis.api.v1alpha1.AddOn;
+import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.verdict.Verdict;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.trellis.model.packages;
 
+import dev.trellis.api.v1alpha1.AddOn;
+import dev.trellis.api.v1alpha1.ProductPackage;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;

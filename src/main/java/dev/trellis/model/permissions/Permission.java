@@ -1,6 +1,6 @@
 package dev.trellis.model.permissions;
 
-import dev.trellis.model.packages.ProductPackage;
+import dev.trellis.api.v1alpha1.ProductPackage;
 
 /** One {@code <area>.<verb>} permission, what it allows in one line, and the product package it belongs to. */
 public record Permission(String name, String description, ProductPackage pkg) {

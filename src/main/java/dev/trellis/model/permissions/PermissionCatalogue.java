@@ -1,6 +1,6 @@
 package dev.trellis.model.permissions;
 
-import dev.trellis.model.packages.ProductPackage;
+import dev.trellis.api.v1alpha1.ProductPackage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,11 +10,13 @@ import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
+import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.tenancy.TenantTree;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
+import dev.trellis.reconcile.support.TenantTrees;
 import dev.trellis.api.v1alpha1.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -80,9 +82,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
-    TenantTree tree = TenantTree.of(context.getPrimaryCache().list()
-        .collect(Collectors.toMap(o -> o.getMetadata().getName(),
-            o -> o.getSpec() == null || o.getSpec().getParent() == null ? "" : o.getSpec().getParent())));
+    List<Organization> organizations = context.getPrimaryCache().list().toList();
+    TenantTree tree = TenantTrees.tree(organizations);
+    PackageAvailability subscription = TenantTrees.subscriptions(tree, organizations).of(name);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     OrganizationStatus status = new OrganizationStatus();
     status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
@@ -90,10 +92,13 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     status.setObservedGeneration(generation(org));
     List<String> children = tree.children(name);
     status.setChildren(children.isEmpty() ? null : children);
+    status.setEffectivePackages(List.copyOf(subscription.effective().packages()));
+    status.setEffectiveAddOns(subscription.effective().addOns().isEmpty() ? null
+        : List.copyOf(subscription.effective().addOns()));
 
     Condition ready = org.terminationRequested()
         ? terminate(org, namespace, status, old, context)
-        : ensureNamespace(org, namespace, context, tree.verdict(name));
+        : ensureNamespace(org, namespace, context, tree.verdict(name), subscription.verdict());
     if (status.getPhase() == null) {
       status.setPhase(Phase.Active);
     }
@@ -106,7 +111,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   /** Creates or adopts the namespace; Ready also tells the organization's place in the tenant tree. */
   private Condition ensureNamespace(Organization org, Optional<Namespace> namespace, Context<Organization> context,
-      dev.trellis.model.verdict.Verdict position) {
+      dev.trellis.model.verdict.Verdict position, dev.trellis.model.verdict.Verdict packages) {
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
     Verdict verdict = NamespaceClaim.judge(name, namespace.isPresent(),
@@ -118,10 +123,13 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
           context.getClient().namespaces().resource(desiredNamespace(name, namespaceName))
               .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         }
-        yield position.ready()
+        if (!position.ready()) {
+          yield Conditions.of(ApiConstants.READY, false, position.reason(), position.message(), generation(org));
+        }
+        yield packages.ready()
             ? Conditions.of(ApiConstants.READY, true, Reasons.READY,
                 "The organization owns namespace " + namespaceName + ".", generation(org))
-            : Conditions.of(ApiConstants.READY, false, position.reason(), position.message(), generation(org));
+            : Conditions.of(ApiConstants.READY, false, packages.reason(), packages.message(), generation(org));
       }
       case CONFLICT -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_CONFLICT,
           "Namespace " + namespaceName + " belongs to organization "
@@ -228,6 +236,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     copy.setPhase(status.getPhase());
     copy.setChildren(status.getChildren());
     copy.setTerminatedAt(status.getTerminatedAt());
+    copy.setEffectivePackages(status.getEffectivePackages());
+    copy.setEffectiveAddOns(status.getEffectiveAddOns());
     copy.setObservedGeneration(status.getObservedGeneration());
     copy.setConditions(status.getConditions());
     return copy;

@@ -20,4 +20,7 @@ interface Directory {
   Stream<PartnershipAcceptance> acceptancesIn(String namespace);
 
   Optional<Partnership> partnership(String namespace, String name);
+
+  /** Namespaces of the organizations below {@code organization} in the tenant tree, at any depth. */
+  Stream<String> descendantNamespaces(String organization);
 }

@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 final class PartnershipMappers {
   private PartnershipMappers() {}
 
-  /** An organization: its namespace, and those of its partners and customers (orgId, deletion). */
+  /**
+   * An organization: its namespace, those of its partners and customers (orgId, deletion), and those of the
+   * organizations below it in the tenant tree (packages).
+   */
   static final class OrganizationMapper implements SecondaryToPrimaryMapper<Organization> {
     private final Directory directory;
 
@@ -33,6 +36,8 @@ final class PartnershipMappers {
     public Set<ResourceID> toPrimaryResourceIDs(Organization org) {
       Set<ResourceID> ids = new HashSet<>();
       ids.add(new ResourceID(org.effectiveNamespace()));
+      // Its packages bound those of every organization below it.
+      directory.descendantNamespaces(org.getMetadata().getName()).forEach(ns -> ids.add(new ResourceID(ns)));
       String orgId = org.getStatus() == null ? null : org.getStatus().getOrgId();
       if (orgId != null) {
         namespaces(directory.partnershipsNaming(orgId), ids);

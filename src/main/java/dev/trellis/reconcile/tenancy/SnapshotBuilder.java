@@ -7,6 +7,7 @@ import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.MemberSpec;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.snapshot.BindingNode;
@@ -51,7 +52,8 @@ public final class SnapshotBuilder {
       Collection<Member> members,
       Collection<AccessRole> roles,
       Collection<RoleBinding> bindings,
-      Collection<PartnershipView> partnerships) {}
+      Collection<PartnershipView> partnerships,
+      Set<ProductPackage> packages) {}
 
   public static OrgSnapshot build(Inputs in) {
     Organization org = in.organization();
@@ -69,7 +71,8 @@ public final class SnapshotBuilder {
         live(in.members()).map(SnapshotBuilder::member).toList(),
         live(in.roles()).map(SnapshotBuilder::role).toList(),
         live(in.bindings()).map(SnapshotBuilder::binding).toList(),
-        List.copyOf(in.partnerships()));
+        List.copyOf(in.partnerships()),
+        in.packages());
   }
 
   public static MemberNode member(Member m) {

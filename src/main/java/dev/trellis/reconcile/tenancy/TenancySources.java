@@ -12,6 +12,8 @@ import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.snapshot.PartnershipView;
+import dev.trellis.api.v1alpha1.ProductPackage;
+import dev.trellis.reconcile.support.TenantTrees;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -22,7 +24,9 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
  */
 final class TenancySources implements Directory {
   private static final String ORG_BY_ORG_ID = "organization-by-orgid";
+  private static final String ORG_BY_PARENT = "organization-by-parent";
   private static final String PARTNERSHIP_BY_PARTNER = "partnership-by-partner-orgid";
   private static final String ACCEPTANCE_BY_CUSTOMER = "acceptance-by-customer-orgid";
 
@@ -66,8 +71,11 @@ final class TenancySources implements Directory {
     partnerships = source(context, Partnership.class, new PartnershipMappers.PartnershipMapper(this), SPEC_CHANGED);
     acceptances = source(context, PartnershipAcceptance.class, new PartnershipMappers.AcceptanceMapper(this),
         SPEC_CHANGED);
-    organizations.addIndexers(Map.of(ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
-        ? List.of() : List.of(org.getStatus().getOrgId())));
+    organizations.addIndexers(Map.of(
+        ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
+            ? List.of() : List.of(org.getStatus().getOrgId()),
+        ORG_BY_PARENT, org -> org.getSpec() == null || org.getSpec().getParent() == null
+            ? List.of() : List.of(org.getSpec().getParent())));
     partnerships.addIndexers(Map.of(PARTNERSHIP_BY_PARTNER, p -> p.getSpec() == null
         || p.getSpec().getPartnerOrgId() == null ? List.of() : List.of(p.getSpec().getPartnerOrgId())));
     acceptances.addIndexers(Map.of(ACCEPTANCE_BY_CUSTOMER, a -> a.getSpec() == null
@@ -89,6 +97,31 @@ final class TenancySources implements Directory {
   /** The organization with this orgId; orgIds are UIDs, so there is at most one. */
   Optional<Organization> organizationByOrgId(String orgId) {
     return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream().findFirst();
+  }
+
+  /** The packages in effect for an organization, down its tenant tree. */
+  Set<ProductPackage> effectivePackages(Organization organization) {
+    List<Organization> all = organizations.list().toList();
+    return TenantTrees.subscriptions(TenantTrees.tree(all), all).of(organization.getMetadata().getName())
+        .effective().packages();
+  }
+
+  @Override
+  public Stream<String> descendantNamespaces(String organization) {
+    List<String> namespaces = new ArrayList<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(organization));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      String parent = pending.pop();
+      if (!seen.add(parent)) {
+        continue; // a cycle in the tenant tree
+      }
+      for (Organization child : organizations.byIndex(ORG_BY_PARENT, parent)) {
+        namespaces.add(child.effectiveNamespace());
+        pending.push(child.getMetadata().getName());
+      }
+    }
+    return namespaces.stream();
   }
 
   /** The organization that owns {@code namespace} and has an orgId, if any. */
@@ -147,7 +180,8 @@ final class TenancySources implements Directory {
         members.list(namespace).toList(),
         roles.list().toList(),
         bindings.list(namespace).toList(),
-        partnerships);
+        partnerships,
+        effectivePackages(organization));
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.trellis.model.packages;
 
-import static dev.trellis.model.packages.AddOn.ProcessAutomation;
-import static dev.trellis.model.packages.AddOn.RemoteAccessManagement;
-import static dev.trellis.model.packages.AddOn.SmsAndVoice;
-import static dev.trellis.model.packages.ProductPackage.EventAndIncidentManagement;
-import static dev.trellis.model.packages.ProductPackage.HybridDiscoveryAndMonitoring;
-import static dev.trellis.model.packages.ProductPackage.RemediationAndAutomation;
+import dev.trellis.api.v1alpha1.AddOn;
+import dev.trellis.api.v1alpha1.ProductPackage;
+import static dev.trellis.api.v1alpha1.AddOn.ProcessAutomation;
+import static dev.trellis.api.v1alpha1.AddOn.RemoteAccessManagement;
+import static dev.trellis.api.v1alpha1.AddOn.SmsAndVoice;
+import static dev.trellis.api.v1alpha1.ProductPackage.EventAndIncidentManagement;
+import static dev.trellis.api.v1alpha1.ProductPackage.HybridDiscoveryAndMonitoring;
+import static dev.trellis.api.v1alpha1.ProductPackage.RemediationAndAutomation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.model.Reasons;

@@ -3,7 +3,7 @@ package dev.trellis.model.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.model.Reasons;
-import dev.trellis.model.packages.AddOn;
+import dev.trellis.api.v1alpha1.AddOn;
 import dev.trellis.model.security.PasswordPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

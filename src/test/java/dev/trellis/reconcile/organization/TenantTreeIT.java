@@ -143,6 +143,84 @@ class TenantTreeIT {
     awaitReady("tt-loop-b", true, "Ready");
   }
 
+  @Test
+  void packageWithdrawnAtTheMspRemovesItsPermissionsFromEveryClientsDocuments() {
+    TenancyFixture given = new TenancyFixture(client);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: pk-sp}
+        spec: {packages: [EventAndIncidentManagement, RemediationAndAutomation]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: pk-msp}
+        spec: {parent: pk-sp, packages: [EventAndIncidentManagement, RemediationAndAutomation]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: pk-client}
+        spec: {parent: pk-msp}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: pk-eager}
+        spec: {parent: pk-msp, packages: [RemediationAndAutomation]}
+        """);
+    for (String org : new String[] {"pk-sp", "pk-msp", "pk-client", "pk-eager"}) {
+      awaitReady(org, true, "Ready");
+    }
+    String ns = "org-pk-client";
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Connector
+        metadata: {name: c}
+        spec: {}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: ManagedResource
+        metadata: {name: r}
+        spec: {type: Server, connector: c}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: ops}
+        spec: {type: User, email: ops@pk-client.com}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: ops-admin}
+        spec: {role: organization-admin, subject: {kind: Member, name: ops}, scope: {kind: Organization}}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: ops-automation}
+        spec: {role: automation-operator, subject: {kind: Member, name: ops}, scope: {kind: Organization}}
+        """);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
+        .contains("automation.run", "consoles.access", "software.update", "incidents.manage"));
+
+    // The MSP withdraws Remediation and Automation: every client below loses its permissions at once.
+    patch("pk-msp", "{\"spec\":{\"packages\":[\"EventAndIncidentManagement\"]}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
+        .contains("incidents.manage", "resources.view")
+        .doesNotContain("automation.run", "automation.view", "consoles.access", "software.update"));
+    var binding = given.awaitReady(dev.trellis.api.v1alpha1.RoleBinding.class, ns, "ops-automation", false,
+        "PackageNotSubscribed");
+    assertThat(binding.getMessage()).contains("not subscribed to this product package");
+    awaitReady("pk-client", true, "Ready");
+    awaitReady("pk-eager", false, "PackageNotAvailable");
+    assertThat(org("pk-client").getStatus().getEffectivePackages())
+        .doesNotContain(dev.trellis.api.v1alpha1.ProductPackage.RemediationAndAutomation);
+  }
+
+  private static java.util.List<String> permissions(TenancyFixture given, String namespace) {
+    java.util.List<String> permissions = new java.util.ArrayList<>();
+    given.document(namespace, "c").get("entries")
+        .forEach(e -> e.get("permissions").forEach(p -> permissions.add(p.asText())));
+    return permissions;
+  }
+
   private Organization org(String name) {
     return client.resources(Organization.class).withName(name).get();
   }

@@ -53,6 +53,11 @@ class MappersTest {
     }
 
     @Override
+    public Stream<String> descendantNamespaces(String organization) {
+      return organization.equals("sp") ? Stream.of("org-msp", "org-client") : Stream.empty();
+    }
+
+    @Override
     public Optional<Partnership> partnership(String namespace, String name) {
       return Stream.of(partnership)
           .filter(p -> p.getMetadata().getNamespace().equals(namespace) && p.getMetadata().getName().equals(name))
@@ -110,6 +115,12 @@ class MappersTest {
         .containsExactlyInAnyOrder(ns("org-customer"), ns("org-partner"));
     assertThat(new PartnershipMappers.OrganizationMapper(directory).toPrimaryResourceIDs(organization("bystander")))
         .containsExactly(ns("org-bystander"));
+  }
+
+  @Test
+  void aParentsChangeReachesEveryOrganizationBelowIt() {
+    assertThat(new PartnershipMappers.OrganizationMapper(directory).toPrimaryResourceIDs(organization("sp")))
+        .containsExactlyInAnyOrder(ns("org-sp"), ns("org-msp"), ns("org-client"));
   }
 
   private static Organization organization(String name) {

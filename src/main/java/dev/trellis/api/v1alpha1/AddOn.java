@@ -1,4 +1,4 @@
-package dev.trellis.model.packages;
+package dev.trellis.api.v1alpha1;
 
 /** An add-on of seed 002; each belongs to one product package and is available only with it. */
 public enum AddOn {

@@ -1,4 +1,4 @@
-package dev.trellis.model.packages;
+package dev.trellis.api.v1alpha1;
 
 /** A product package an organization subscribes to (seed 002); Hybrid Discovery and Monitoring is always on. */
 public enum ProductPackage {
