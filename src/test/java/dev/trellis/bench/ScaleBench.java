@@ -525,8 +525,9 @@ final class ScaleBench {
     }
   }
 
+  /** A JSON merge patch, sent on its own: fabric8's {@code withName(..).patch(..)} would GET the object first. */
   private Object patch(String kind, String ns, String name, String json) {
-    return client.genericKubernetesResources(API, kind).inNamespace(ns).withName(name)
+    return client.genericKubernetesResources(API, kind).inNamespace(ns).resource(object(kind, ns, name, Map.of()))
         .patch(PatchContext.of(PatchType.JSON_MERGE), json);
   }
 
