@@ -56,6 +56,10 @@ run: ## Build what is missing, start the local cluster, install, run the operato
 demo: ## Run the MrPaints / GlobalPartners partnership story step by step on the local control plane
 	hack/demo.sh
 
+.PHONY: bench
+bench: control-plane ## Scale benchmark of issue 7 (PRESET=smoke|medium|large, default medium): table + docs/benchmarks.md
+	PRESET=$(or $(PRESET),medium) hack/bench/run.sh
+
 .PHONY: helm-template
 helm-template: ## Render the Helm chart
 	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds

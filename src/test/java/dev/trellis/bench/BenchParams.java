@@ -1,0 +1,70 @@
+package dev.trellis.bench;
+
+import java.util.Locale;
+
+/**
+ * The size of a benchmark scenario. Counts are per organization; {@code partnerships} is how many
+ * partnerships each organization starts as the customer.
+ */
+record BenchParams(
+    String preset,
+    String prefix,
+    long seed,
+    int organizations,
+    int folders,
+    int projects,
+    int resources,
+    int connectors,
+    int members,
+    int bindings,
+    int partnerships,
+    int changes) {
+
+  /** Issue 7's defaults. */
+  static BenchParams medium(String prefix) {
+    return new BenchParams("medium", prefix, 42, 50, 10, 40, 100, 5, 40, 200, 2, 300);
+  }
+
+  /** Medium with every count ×4 (changes stay at 300). */
+  static BenchParams large(String prefix) {
+    return new BenchParams("large", prefix, 42, 200, 40, 160, 400, 20, 160, 800, 8, 300);
+  }
+
+  /** Small enough to run in a few seconds, still with every kind of object and change. */
+  static BenchParams smoke(String prefix) {
+    return new BenchParams("smoke", prefix, 42, 4, 3, 4, 8, 2, 6, 16, 1, 20);
+  }
+
+  static BenchParams named(String preset, String prefix) {
+    return switch (preset.toLowerCase(Locale.ROOT)) {
+      case "smoke" -> smoke(prefix);
+      case "medium" -> medium(prefix);
+      case "large" -> large(prefix);
+      default -> throw new IllegalArgumentException("unknown preset " + preset + " (smoke, medium, large)");
+    };
+  }
+
+  /**
+   * A preset from {@code trellis.bench.preset}, with any count overridden by {@code trellis.bench.<field>}
+   * (for example {@code -Dtrellis.bench.changes=100}).
+   */
+  static BenchParams fromSystemProperties() {
+    BenchParams p = named(System.getProperty("trellis.bench.preset", "medium"), "bench-");
+    return new BenchParams(p.preset(), p.prefix(),
+        Long.getLong("trellis.bench.seed", p.seed()),
+        Integer.getInteger("trellis.bench.organizations", p.organizations()),
+        Integer.getInteger("trellis.bench.folders", p.folders()),
+        Integer.getInteger("trellis.bench.projects", p.projects()),
+        Integer.getInteger("trellis.bench.resources", p.resources()),
+        Integer.getInteger("trellis.bench.connectors", p.connectors()),
+        Integer.getInteger("trellis.bench.members", p.members()),
+        Integer.getInteger("trellis.bench.bindings", p.bindings()),
+        Integer.getInteger("trellis.bench.partnerships", p.partnerships()),
+        Integer.getInteger("trellis.bench.changes", p.changes()));
+  }
+
+  String describe() {
+    return "O=%d F=%d P=%d R=%d C=%d M=%d B=%d K=%d changes=%d seed=%d".formatted(organizations, folders, projects,
+        resources, connectors, members, bindings, partnerships, changes, seed);
+  }
+}

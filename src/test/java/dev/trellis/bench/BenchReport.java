@@ -1,0 +1,90 @@
+package dev.trellis.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a run as one table and appends it to docs/benchmarks.md. */
+final class BenchReport {
+  private BenchReport() {}
+
+  /** Issue 7's targets, judged on this run. */
+  static Map<String, String> targets(BenchParams p, ScaleBench.Results r) {
+    Map<String, String> t = new LinkedHashMap<>();
+    double ratio = r.convergenceSeconds / r.floorSeconds;
+    t.put("cold convergence ≤ 1.5× floor", verdict(r.converged && ratio <= 1.5, "%.1f×".formatted(ratio)));
+    double p50 = ScaleBench.pct(r.latenciesMs, 50);
+    double p99 = ScaleBench.pct(r.latenciesMs, 99);
+    t.put("incremental p50 ≤ 50 ms", verdict(p50 <= 50, "%.0f ms".formatted(p50)));
+    t.put("incremental p99 ≤ 100 ms", verdict(p99 <= 100, "%.0f ms".formatted(p99)));
+    long unchanged = r.writesToUnaffectedDocuments + r.unchangedWritesIncremental + r.unchangedWritesCold;
+    t.put("0 writes to unchanged documents", verdict(unchanged == 0, String.valueOf(unchanged)));
+    t.put("≤ 1 write per affected document per change", verdict(r.documentsWrittenMoreThanOncePerChange == 0,
+        r.documentsWrittenMoreThanOncePerChange + " documents written more than once"));
+    if (r.heapAfterConvergence > 0) {
+      t.put("heap ≤ 256 MiB after convergence", verdict(r.heapAfterConvergence <= 256L << 20,
+          "%.0f MiB".formatted(r.heapAfterConvergence / 1048576.0)));
+      double growth = 100.0 * (r.heapAfterChanges - r.heapAfterConvergence) / r.heapAfterConvergence;
+      t.put("heap growth over the changes ≤ 10%", verdict(growth <= 10, "%+.1f%%".formatted(growth)));
+    }
+    t.put("every document correct at the end", verdict(r.converged && r.finalMismatches.isEmpty(),
+        r.finalMismatches.size() + " wrong"));
+    return t;
+  }
+
+  private static String verdict(boolean met, String value) {
+    return (met ? "met" : "NOT met") + " (" + value + ")";
+  }
+
+  static String table(Map<String, String> rows) {
+    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(10);
+    StringBuilder out = new StringBuilder();
+    rows.forEach((k, v) -> out.append("| ").append(k).append(" ".repeat(width - k.length())).append(" | ")
+        .append(v).append(" |\n"));
+    return out.toString();
+  }
+
+  static String markdown(BenchParams p, Map<String, String> figures, Map<String, String> targets,
+      Map<String, String> notes, String machine) {
+    StringBuilder out = new StringBuilder();
+    out.append("\n## ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+        .append(" — preset ").append(p.preset()).append("\n\n");
+    out.append("Machine: ").append(machine).append(". Parameters: ").append(p.describe()).append(".\n\n");
+    out.append("| figure | value |\n|---|---|\n");
+    figures.forEach((k, v) -> out.append("| ").append(k.replace("|", "/")).append(" | ").append(v.replace("|", "/"))
+        .append(" |\n"));
+    out.append("\n| target | result |\n|---|---|\n");
+    targets.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    if (!notes.isEmpty()) {
+      out.append("\nProfile (JFR execution samples of the operator process):\n\n");
+      notes.forEach((k, v) -> out.append("- ").append(k).append(": `").append(v).append("`\n"));
+    }
+    return out.toString();
+  }
+
+  static void append(Path file, String markdown) throws IOException {
+    Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  static String machine() {
+    String memory = "?";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          memory = "%.1f GiB".formatted(Long.parseLong(line.replaceAll("\\D", "")) / 1048576.0);
+        }
+      }
+    } catch (IOException e) {
+      // leave it unknown
+    }
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return "%d cores (nproc), %s RAM, load average %.1f at the end, Java %s".formatted(
+        Runtime.getRuntime().availableProcessors(), memory, load, System.getProperty("java.version"));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.trellis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a grants document says, independent of key order and array order: the resources it carries and
+ * its entries (resource, subject, subject kind and organization, permissions, and every grant).
+ */
+record DocContent(Set<String> resources, Set<String> entries) {
+  static final DocContent ABSENT = new DocContent(Set.of("<absent>"), Set.of());
+
+  static String resource(String name, String type, Collection<String> projects, Collection<String> folders) {
+    return name + "|" + type + "|" + new TreeSet<>(projects) + "|" + new TreeSet<>(folders);
+  }
+
+  static String entry(String resource, String subject, String subjectKind, String subjectOrganization,
+      Collection<String> permissions, Collection<String> grants) {
+    return resource + "|" + subject + "|" + subjectKind + "|" + subjectOrganization + "|" + new TreeSet<>(permissions)
+        + "|" + new TreeSet<>(grants);
+  }
+
+  static String grant(String role, String binding, String via, String scope, String expiresAt) {
+    return role + "," + binding + "," + via + "," + scope + "," + expiresAt;
+  }
+
+  /** Adds the resources and entries of one parsed document (a primary or one of its shards). */
+  static void read(JsonNode doc, Set<String> resources, Set<String> entries) {
+    for (JsonNode r : doc.path("resources")) {
+      resources.add(resource(r.path("name").asText(), r.path("type").asText(), texts(r.path("projects")),
+          texts(r.path("folders"))));
+    }
+    for (JsonNode e : doc.path("entries")) {
+      List<String> grants = new ArrayList<>();
+      for (JsonNode g : e.path("grants")) {
+        grants.add(grant(g.path("role").asText(), g.path("binding").asText(), g.path("via").asText(),
+            g.path("scope").asText(), g.path("expiresAt").isNull() ? null : g.path("expiresAt").asText()));
+      }
+      entries.add(entry(e.path("resource").asText(), e.path("subject").asText(), e.path("subjectKind").asText(),
+          e.path("subjectOrganization").asText(), texts(e.path("permissions")), grants));
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** A short account of how {@code actual} differs from this (expected) content. */
+  String diff(DocContent actual) {
+    if (actual == null) {
+      return "document missing";
+    }
+    List<String> missing = new ArrayList<>(entries);
+    missing.removeAll(actual.entries);
+    List<String> extra = new ArrayList<>(actual.entries);
+    extra.removeAll(entries);
+    List<String> missingRes = new ArrayList<>(resources);
+    missingRes.removeAll(actual.resources);
+    List<String> extraRes = new ArrayList<>(actual.resources);
+    extraRes.removeAll(resources);
+    return "entries missing %d %s, unexpected %d %s; resources missing %s, unexpected %s".formatted(missing.size(),
+        missing.stream().limit(3).toList(), extra.size(), extra.stream().limit(3).toList(),
+        missingRes.stream().limit(3).toList(), extraRes.stream().limit(3).toList());
+  }
+}

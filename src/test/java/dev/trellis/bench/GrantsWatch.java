@@ -1,0 +1,189 @@
+package dev.trellis.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Watches the grants ConfigMaps of the benchmark's namespaces (an informer, no polling) and keeps, for
+ * every connector, what its document currently says and since when. Counts every write it sees, and
+ * writes that left a ConfigMap's data as it was.
+ */
+final class GrantsWatch implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String CONNECTOR_LABEL = "iam.trellis.dev/connector";
+
+  private final String namespacePrefix;
+  private final AtomicLong activity;
+  private final SharedIndexInformer<ConfigMap> informer;
+  private final Map<String, String> data = new HashMap<>(); // ns/name -> grants.json
+  private final Map<String, Doc> docs = new HashMap<>(); // ns/connector -> content
+  private final Map<String, Integer> windowWrites = new HashMap<>(); // ns/name -> writes seen in the window
+  private long writes;
+  private long unchangedWrites;
+  private long deletes;
+
+  private record Doc(DocContent content, long since) {}
+
+  GrantsWatch(KubernetesClient client, String namespacePrefix, AtomicLong activity) {
+    this.namespacePrefix = namespacePrefix;
+    this.activity = activity;
+    this.informer = client.configMaps().inAnyNamespace().withLabel("app.kubernetes.io/managed-by", "trellis")
+        .inform(new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(ConfigMap cm) {
+            seen(cm, false, System.nanoTime());
+          }
+
+          @Override
+          public void onUpdate(ConfigMap old, ConfigMap cm) {
+            if (!Objects.equals(old.getMetadata().getResourceVersion(), cm.getMetadata().getResourceVersion())) {
+              seen(cm, false, System.nanoTime());
+            }
+          }
+
+          @Override
+          public void onDelete(ConfigMap cm, boolean unknownFinalState) {
+            seen(cm, true, System.nanoTime());
+          }
+        }, 0);
+  }
+
+  private void seen(ConfigMap cm, boolean deleted, long at) {
+    String ns = cm.getMetadata().getNamespace();
+    if (!ns.startsWith(namespacePrefix) || cm.getMetadata().getLabels() == null) {
+      return;
+    }
+    activity.set(at);
+    String connector = cm.getMetadata().getLabels().get(CONNECTOR_LABEL);
+    String key = ns + "/" + cm.getMetadata().getName();
+    String json = deleted || cm.getData() == null ? null : cm.getData().get("grants.json");
+    synchronized (this) {
+      String before = deleted ? null : data.get(key);
+      if (deleted) {
+        data.remove(key);
+        deletes++;
+      } else {
+        writes++;
+        if (json != null && json.equals(before)) {
+          unchangedWrites++;
+        }
+        data.put(key, json);
+        windowWrites.merge(key, 1, Integer::sum);
+      }
+      if (connector != null) {
+        String docKey = ns + "/" + connector;
+        DocContent content = assemble(ns, connector);
+        Doc old = docs.get(docKey);
+        if (content == null) {
+          docs.remove(docKey);
+        } else if (old == null || !old.content().equals(content)) {
+          docs.put(docKey, new Doc(content, at));
+        }
+      }
+      notifyAll();
+    }
+  }
+
+  /** The connector's document: the primary and the shards it lists; null while the primary is absent. */
+  private DocContent assemble(String ns, String connector) {
+    String primary = data.get(ns + "/" + connector + "-grants");
+    if (primary == null) {
+      return null;
+    }
+    Set<String> resources = new LinkedHashSet<>();
+    Set<String> entries = new LinkedHashSet<>();
+    try {
+      JsonNode doc = JSON.readTree(primary);
+      DocContent.read(doc, resources, entries);
+      for (JsonNode shard : doc.path("shards")) {
+        String part = data.get(ns + "/" + shard.asText());
+        if (part == null) {
+          entries.add("<missing shard " + shard.asText() + ">");
+        } else {
+          DocContent.read(JSON.readTree(part), resources, entries);
+        }
+      }
+    } catch (Exception e) {
+      entries.add("<unreadable: " + e.getMessage() + ">");
+    }
+    return new DocContent(Set.copyOf(resources), Set.copyOf(entries));
+  }
+
+  /**
+   * Waits until every document in {@code expected} says exactly that; returns the instant (nanoTime) of the
+   * write that completed the last of them, or -1 at the deadline.
+   */
+  synchronized long await(Map<String, DocContent> expected, long deadlineNanos) throws InterruptedException {
+    while (true) {
+      long last = Long.MIN_VALUE;
+      boolean all = true;
+      for (var e : expected.entrySet()) {
+        Doc doc = docs.get(e.getKey());
+        if (doc == null || !doc.content().equals(e.getValue())) {
+          all = false;
+          break;
+        }
+        last = Math.max(last, doc.since());
+      }
+      if (all) {
+        return last;
+      }
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return -1;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** How each document in {@code expected} differs from what the cluster says now; empty when all match. */
+  synchronized Map<String, String> mismatches(Map<String, DocContent> expected) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    expected.forEach((key, want) -> {
+      Doc doc = docs.get(key);
+      if (doc == null || !doc.content().equals(want)) {
+        out.put(key, want.diff(doc == null ? null : doc.content()));
+      }
+    });
+    docs.keySet().stream().filter(k -> !expected.containsKey(k)).forEach(k -> out.put(k, "unexpected document"));
+    return out;
+  }
+
+  /** The writes seen since the last call, by ConfigMap ({@code namespace/name}); starts a new window. */
+  synchronized Map<String, Integer> takeWindow() {
+    Map<String, Integer> out = new HashMap<>(windowWrites);
+    windowWrites.clear();
+    return out;
+  }
+
+  synchronized long writes() {
+    return writes;
+  }
+
+  synchronized long unchangedWrites() {
+    return unchangedWrites;
+  }
+
+  synchronized long deletes() {
+    return deletes;
+  }
+
+  synchronized int configMaps() {
+    return data.size();
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.trellis.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The operator as the benchmark runs it: {@code java -jar target/quarkus-app/quarkus-run.jar} in a process of
+ * its own, so that its heap, RSS and CPU are its alone. Optionally records a JFR profile.
+ */
+final class OperatorProcess implements AutoCloseable {
+  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+  private final Process process;
+  private final Path log;
+  final Path jfr;
+  final long startedNanos;
+
+  private OperatorProcess(Process process, Path log, Path jfr, long startedNanos) {
+    this.process = process;
+    this.log = log;
+    this.jfr = jfr;
+    this.startedNanos = startedNanos;
+  }
+
+  static OperatorProcess start(Path jar, Path kubeconfig, Path dir, String name, boolean profile) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests (make build) first");
+    }
+    Files.createDirectories(dir);
+    Path log = dir.resolve(name + ".log");
+    Path jfr = profile ? dir.resolve(name + ".jfr") : null;
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dquarkus.http.port=0"));
+    if (jfr != null) {
+      Files.deleteIfExists(jfr);
+      command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    long started = System.nanoTime();
+    return new OperatorProcess(builder.start(), log, jfr, started);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Used heap in bytes after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}). */
+  long heapAfterGc() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher m = USED.matcher(jcmd("GC.heap_info"));
+    if (!m.find()) {
+      throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
+    }
+    return Long.parseLong(m.group(1)) * 1024;
+  }
+
+  /** Peak resident set size in bytes (VmHWM). */
+  long peakRss() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    return -1;
+  }
+
+  /** User plus system CPU seconds so far. */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15.
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  /** Seconds Quarkus reported for its own start, from the log ("started in 1.234s"), or -1. */
+  double quarkusStartSeconds() throws IOException {
+    Matcher m = Pattern.compile("started in (\\d+\\.\\d+)s").matcher(Files.readString(log));
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid()), command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor(60, TimeUnit.SECONDS);
+    return out;
+  }
+
+  /** Stops the operator (SIGTERM, so that the JFR recording is written) and waits for it. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

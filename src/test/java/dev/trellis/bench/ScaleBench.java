@@ -1,0 +1,587 @@
+package dev.trellis.bench;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.ApiKinds;
+import dev.trellis.api.v1alpha1.Organization;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 7's scale benchmark. Generates a scenario, creates it on the API server, measures the floor (the
+ * least I/O any implementation needs), the operator's cold convergence, its latency and writes over random
+ * single-object changes, and its memory and CPU. Correctness is checked against {@link ExpectedGrants}.
+ *
+ * <p>With an {@link Mode#EXTERNAL} operator it starts {@code quarkus-run.jar} itself (organizations first,
+ * then everything else with the operator stopped, then a fresh operator for the cold start). With
+ * {@link Mode#RUNNING}, an operator is already running (the smoke test's, in the test JVM): the scenario
+ * converges as it is created, and no process figures are taken.
+ */
+final class ScaleBench {
+  enum Mode { EXTERNAL, RUNNING }
+
+  private static final String API = ApiConstants.API_VERSION;
+  private static final long SECOND = 1_000_000_000L;
+
+  private final BenchParams params;
+  private final KubernetesClient client;
+  private final AtomicLong harnessRequests;
+  private final Mode mode;
+  private final Path kubeconfig;
+  private final Path jar;
+  private final Path out;
+  private final boolean profile;
+  private final Random rnd;
+  private final Map<String, String> figures = new LinkedHashMap<>();
+  private final Map<String, String> notes = new LinkedHashMap<>();
+  private final List<String> progress = new ArrayList<>();
+  final Results results = new Results();
+  private long creationStarted;
+
+  /** What the smoke test asserts and the report prints. */
+  static final class Results {
+    boolean converged;
+    Map<String, String> finalMismatches = Map.of();
+    long unchangedWritesCold;
+    long unchangedWritesIncremental;
+    long writesToUnaffectedDocuments;
+    long documentsWrittenMoreThanOncePerChange;
+    int changesTimedOut;
+    int changes;
+    double floorSeconds;
+    double convergenceSeconds;
+    double[] latenciesMs = new double[0];
+    long heapAfterConvergence = -1;
+    long heapAfterChanges = -1;
+  }
+
+  ScaleBench(BenchParams params, KubernetesClient client, AtomicLong harnessRequests, Mode mode, Path kubeconfig,
+      Path jar, Path out, boolean profile) {
+    this.params = params;
+    this.client = client;
+    this.harnessRequests = harnessRequests;
+    this.mode = mode;
+    this.kubeconfig = kubeconfig;
+    this.jar = jar;
+    this.out = out;
+    this.profile = profile;
+    this.rnd = new Random(params.seed() + 1);
+  }
+
+  Map<String, String> figures() {
+    return figures;
+  }
+
+  Map<String, String> notes() {
+    return notes;
+  }
+
+  private void log(String format, Object... args) {
+    String line = "[bench] " + format.formatted(args);
+    progress.add(line);
+    System.err.println(line);
+  }
+
+  Results run() throws Exception {
+    Scenario scenario = Scenario.generate(params, Roles.load(Path.of("config", "roles")));
+    log("scenario %s %s: %d objects, %d connector documents", params.preset(), params.describe(),
+        scenario.objectCount(), scenario.connectorCount());
+    figures.put("objects (incl. organizations)", String.valueOf(scenario.objectCount()));
+    figures.put("connector documents", String.valueOf(scenario.connectorCount()));
+
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      organizations(scenario, pool);
+      long created = System.nanoTime();
+      creationStarted = created;
+      create(scenario, pool);
+      figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
+      Map<String, String> rendered = new HashMap<>();
+      Map<String, DocContent> expected = new TreeMap<>();
+      scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
+      floor(rendered, pool);
+      measureOperator(scenario, expected);
+    } finally {
+      pool.shutdownNow();
+    }
+    return results;
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  /** Phase 1: organizations get their namespace and orgId from the operator. */
+  private void organizations(Scenario scenario, ExecutorService pool) throws Exception {
+    OperatorProcess setup = mode == Mode.EXTERNAL
+        ? OperatorProcess.start(jar, kubeconfig, out, "operator-setup", false) : null;
+    try {
+      List<Callable<Object>> tasks = new ArrayList<>();
+      for (Scenario.Org org : scenario.orgs) {
+        tasks.add(() -> createWithRetry(null, object("Organization", null, org.name,
+            Map.of("displayName", org.name))));
+      }
+      invokeAll(pool, tasks);
+      long deadline = System.nanoTime() + 300 * SECOND;
+      while (true) {
+        Map<String, Organization> ready = client.resources(Organization.class).list().getItems().stream()
+            .filter(o -> o.getMetadata().getName().startsWith(params.prefix()))
+            .filter(o -> o.getStatus() != null && o.getStatus().getOrgId() != null
+                && o.getStatus().condition(ApiConstants.READY).map(c -> c.isTrue()).orElse(false))
+            .collect(Collectors.toMap(o -> o.getMetadata().getName(), o -> o));
+        if (ready.size() == scenario.orgs.size()) {
+          scenario.orgs.forEach(o -> o.orgId = ready.get(o.name).getStatus().getOrgId());
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("only " + ready.size() + " of " + scenario.orgs.size()
+              + " organizations became Ready");
+        }
+        Thread.sleep(200);
+      }
+      log("%d organizations Ready with their namespaces and orgIds", scenario.orgs.size());
+    } finally {
+      if (setup != null) {
+        setup.close();
+      }
+    }
+  }
+
+  /** Phase 2: everything else, in parallel. */
+  private void create(Scenario s, ExecutorService pool) throws Exception {
+    List<Callable<Object>> tasks = new ArrayList<>();
+    for (Scenario.Org org : s.orgs) {
+      String ns = org.namespace();
+      org.folders.forEach((n, parent) -> tasks.add(() -> createWithRetry(ns, object("Folder", ns, n,
+          parent.isEmpty() ? Map.of() : Map.of("parent", parent)))));
+      org.projects.forEach((n, folder) -> tasks.add(() -> createWithRetry(ns, object("Project", ns, n,
+          folder.isEmpty() ? Map.of() : Map.of("folder", folder)))));
+      org.connectors.forEach((n, c) -> tasks.add(() -> createWithRetry(ns, object("Connector", ns, n,
+          Map.of("projects", c.projects(), "folders", c.folders())))));
+      org.resources.forEach((n, r) -> tasks.add(() -> createWithRetry(ns, object("ManagedResource", ns, n,
+          Map.of("type", r.type(), "connector", r.connector(), "projects", r.projects(), "folders", r.folders())))));
+      org.members.forEach((n, m) -> tasks.add(() -> createWithRetry(ns, object("Member", ns, n, memberSpec(m)))));
+      org.bindings.forEach((n, b) -> tasks.add(() -> createWithRetry(ns, binding(ns, n, b))));
+      org.partnerships.forEach((n, p) -> tasks.add(() -> createWithRetry(ns, object("Partnership", ns, n,
+          Map.of("partnerOrgId", s.byName.get(p.partnerOrg).orgId)))));
+      org.acceptances.forEach((n, a) -> tasks.add(() -> createWithRetry(ns, object("PartnershipAcceptance", ns, n,
+          Map.of("customerOrgId", s.byName.get(a.customerOrg()).orgId, "partnership", a.partnership(),
+              "members", a.members())))));
+    }
+    invokeAll(pool, tasks);
+    log("created %d objects", tasks.size());
+  }
+
+  private static Map<String, Object> memberSpec(Scenario.Member m) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("type", m.serviceAccount ? "ServiceAccount" : "User");
+    if (m.email != null) {
+      spec.put("email", m.email);
+    }
+    spec.put("disabled", m.disabled);
+    return spec;
+  }
+
+  private static GenericKubernetesResource binding(String ns, String name, Scenario.Binding b) {
+    Map<String, Object> subject = new LinkedHashMap<>();
+    subject.put("kind", b.partnership() == null ? "Member" : "PartnerMember");
+    subject.put("name", b.subject());
+    if (b.partnership() != null) {
+      subject.put("partnership", b.partnership());
+    }
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("kind", b.scopeKind());
+    if (b.scopeName() != null) {
+      scope.put("name", b.scopeName());
+    }
+    return object("RoleBinding", ns, name, Map.of("role", b.role(), "subject", subject, "scope", scope));
+  }
+
+  private static GenericKubernetesResource object(String kind, String ns, String name, Map<String, Object> spec) {
+    return new GenericKubernetesResourceBuilder().withApiVersion(API).withKind(kind)
+        .withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+        .addToAdditionalProperties("spec", spec).build();
+  }
+
+  private Object createWithRetry(String ns, GenericKubernetesResource r) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        var op = client.genericKubernetesResources(API, r.getKind());
+        return ns == null ? op.resource(r).create() : op.inNamespace(ns).resource(r).create();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 409 || attempt >= 5) {
+          throw e;
+        }
+        Thread.sleep(200L * attempt);
+      }
+    }
+  }
+
+  private static void invokeAll(ExecutorService pool, List<Callable<Object>> tasks) throws Exception {
+    for (Future<Object> f : pool.invokeAll(tasks)) {
+      f.get();
+    }
+  }
+
+  // ---------------------------------------------------------------- floor
+
+  /** List every input object once, then write as many ConfigMaps of the documents' sizes, same client. */
+  private void floor(Map<String, String> rendered, ExecutorService pool) throws Exception {
+    String scratch = params.prefix() + "floor-scratch";
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(scratch).endMetadata().build())
+        .create();
+    List<Callable<Object>> lists = new ArrayList<>();
+    for (var kind : ApiKinds.ALL) {
+      lists.add(() -> client.resources(kind).inAnyNamespace().list().getItems().size());
+    }
+    lists.add(() -> client.namespaces().list().getItems().size());
+    long t0 = System.nanoTime();
+    invokeAll(pool, lists);
+    long listed = System.nanoTime();
+    List<Callable<Object>> writes = new ArrayList<>();
+    int i = 0;
+    long bytes = 0;
+    for (String json : rendered.values()) {
+      String name = "floor-" + i++;
+      bytes += json.length();
+      writes.add(() -> client.configMaps().inNamespace(scratch).resource(new ConfigMapBuilder()
+          .withNewMetadata().withName(name).endMetadata().addToData("grants.json", json).build()).create());
+    }
+    invokeAll(pool, writes);
+    long done = System.nanoTime();
+    client.namespaces().withName(scratch).delete();
+    results.floorSeconds = (done - t0) / 1e9;
+    figures.put("floor: list every input object (s)", seconds(listed - t0));
+    figures.put("floor: write %d ConfigMaps, %.1f MiB (s)".formatted(rendered.size(), bytes / 1048576.0),
+        seconds(done - listed));
+    figures.put("floor (s)", "%.2f".formatted(results.floorSeconds));
+    log("floor %.2f s (list %s s, write %s s)", results.floorSeconds, seconds(listed - t0), seconds(done - listed));
+  }
+
+  // ---------------------------------------------------------------- the operator
+
+  private void measureOperator(Scenario scenario, Map<String, DocContent> expected) throws Exception {
+    AtomicLong activity = new AtomicLong(System.nanoTime());
+    Map<String, Double> background = Map.of();
+    double backgroundSeconds = 0;
+    if (mode == Mode.EXTERNAL) {
+      // Requests nobody here makes (kube-controller-manager, the API server's own loops), per second.
+      var before = ApiMetrics.scrape(client);
+      long t = System.nanoTime();
+      Thread.sleep(10_000);
+      background = ApiMetrics.delta(before, ApiMetrics.scrape(client));
+      backgroundSeconds = (System.nanoTime() - t) / 1e9;
+    }
+    try (GrantsWatch grants = new GrantsWatch(client, "org-" + params.prefix(), activity);
+        ActivityWatch objects = new ActivityWatch(client, params.prefix(), activity)) {
+      var metricsCold = ApiMetrics.scrape(client);
+      OperatorProcess operator = mode == Mode.EXTERNAL
+          ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile) : null;
+      try {
+        // A running operator converges while the scenario is being created.
+        long t0 = operator != null ? operator.startedNanos : creationStarted;
+        Instant wallStart = Instant.now();
+        long converged = grants.await(expected, t0 + 1800 * SECOND);
+        if (converged < 0) {
+          results.finalMismatches = grants.mismatches(expected);
+          log("did NOT converge in 30 min: %s", first(results.finalMismatches));
+          return;
+        }
+        results.converged = true;
+        Instant wallConverged = Instant.now();
+        results.convergenceSeconds = (converged - t0) / 1e9;
+        objects.awaitQuiet(mode == Mode.EXTERNAL ? 3000 : 1000, System.nanoTime() + 1800 * SECOND);
+        long settled = activity.get();
+        results.unchangedWritesCold = grants.unchangedWrites();
+        var coldRequests = ApiMetrics.delta(metricsCold, ApiMetrics.scrape(client));
+        log("converged in %.2f s; quiet after %.2f s", results.convergenceSeconds, (settled - t0) / 1e9);
+        if (operator != null) {
+          double quarkus = operator.quarkusStartSeconds();
+          figures.put("cold convergence (s, from process start)", "%.2f".formatted(results.convergenceSeconds));
+          figures.put("  of which JVM + Quarkus start (s, Quarkus's figure)", "%.2f".formatted(quarkus));
+          figures.put("cold convergence / floor", "%.1f×".formatted(results.convergenceSeconds / results.floorSeconds));
+          figures.put("  every status written too, quiet (s)", seconds(settled - t0));
+          figures.put("  CPU seconds of the operator at quiet", "%.1f".formatted(operator.cpuSeconds()));
+          results.heapAfterConvergence = operator.heapAfterGc();
+          figures.put("heap after convergence, after full GC (MiB)", mib(results.heapAfterConvergence));
+        } else {
+          figures.put("convergence from the start of creation (s, operator already running)",
+              "%.2f".formatted(results.convergenceSeconds));
+        }
+        figures.put("  grants ConfigMap writes seen (cold)", String.valueOf(grants.writes()));
+        figures.put("  writes that left a document unchanged (cold)", String.valueOf(results.unchangedWritesCold));
+        figures.put("  API requests during cold start (all clients)",
+            "%.0f (%s)".formatted(ApiMetrics.total(coldRequests), top(coldRequests, 6)));
+        figures.put("  Trellis object writes seen during cold start (statuses)", objects.writes().toString());
+
+        Instant wallChanges = Instant.now();
+        double cpuBefore = operator == null ? 0 : operator.cpuSeconds();
+        changes(scenario, expected, grants, objects, activity, background, backgroundSeconds);
+        Instant wallChangesEnd = Instant.now();
+        results.finalMismatches = grants.mismatches(expected);
+        figures.put("documents not as expected at the end", String.valueOf(results.finalMismatches.size()));
+        if (operator != null) {
+          figures.put("CPU seconds over the changes", "%.1f".formatted(operator.cpuSeconds() - cpuBefore));
+          results.heapAfterChanges = operator.heapAfterGc();
+          figures.put("heap after the changes, after full GC (MiB)", mib(results.heapAfterChanges));
+          figures.put("heap growth over the changes", "%+.1f%%".formatted(
+              100.0 * (results.heapAfterChanges - results.heapAfterConvergence) / results.heapAfterConvergence));
+          figures.put("peak RSS (MiB)", mib(operator.peakRss()));
+          figures.put("CPU seconds in all", "%.1f".formatted(operator.cpuSeconds()));
+          operator.close();
+          if (operator.jfr != null) {
+            profileNotes(operator.jfr, wallStart, wallConverged, wallChanges, wallChangesEnd);
+          }
+        }
+      } finally {
+        if (operator != null) {
+          operator.close();
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** A single-object change: how it alters the scenario (and back), and the API write that makes it. */
+  private record Change(String kind, String describe, Runnable apply, Runnable revert, Callable<Object> write,
+      Set<String> orgs) {}
+
+  private void changes(Scenario s, Map<String, DocContent> expected, GrantsWatch grants, ActivityWatch objects,
+      AtomicLong activity, Map<String, Double> background, double backgroundSeconds) throws Exception {
+    var metricsBefore = ApiMetrics.scrape(client);
+    long harnessBefore = harnessRequests.get();
+    Map<String, Long> statusBefore = objects.writes();
+    long writesBefore = grants.writes();
+    long unchangedBefore = grants.unchangedWrites();
+    long t = System.nanoTime();
+    grants.takeWindow();
+    List<Double> latencies = new ArrayList<>();
+    Map<String, List<Double>> byKind = new TreeMap<>();
+    int skipped = 0;
+    for (int i = 0; i < params.changes(); i++) {
+      Change change = null;
+      Map<String, DocContent> changed = new TreeMap<>();
+      for (int attempt = 0; attempt < 200 && changed.isEmpty(); attempt++) {
+        change = candidate(s, i);
+        if (change == null) {
+          continue;
+        }
+        change.apply().run();
+        Map<String, DocContent> now = new TreeMap<>();
+        for (String org : change.orgs()) {
+          now.putAll(ExpectedGrants.of(s, s.byName.get(org)));
+        }
+        now.forEach((k, v) -> {
+          if (!v.equals(expected.get(k))) {
+            changed.put(k, v);
+          }
+        });
+        if (changed.isEmpty()) {
+          change.revert().run();
+          skipped++;
+        }
+      }
+      if (changed.isEmpty()) {
+        throw new IllegalStateException("no change with a visible effect found");
+      }
+      expected.putAll(changed);
+      long t0 = System.nanoTime();
+      change.write().call();
+      long done = grants.await(changed, t0 + 120 * SECOND);
+      if (done < 0) {
+        results.changesTimedOut++;
+        log("change %d (%s) did not show within 120 s: %s", i, change.describe(), first(grants.mismatches(changed)));
+      } else {
+        double ms = (done - t0) / 1e6;
+        latencies.add(ms);
+        byKind.computeIfAbsent(change.kind(), k -> new ArrayList<>()).add(ms);
+      }
+      objects.awaitQuiet(300, System.nanoTime() + 60 * SECOND);
+      Map<String, Integer> window = grants.takeWindow();
+      Set<String> affectedConfigMaps = changed.keySet().stream().map(k -> k + "-grants").collect(Collectors.toSet());
+      for (var written : window.entrySet()) {
+        String primary = written.getKey().replaceAll("-grants-\\d+$", "-grants");
+        if (!affectedConfigMaps.contains(primary)) {
+          results.writesToUnaffectedDocuments += written.getValue();
+          log("change %d (%s) wrote %s, whose document did not change", i, change.describe(), written.getKey());
+        } else if (written.getValue() > 1) {
+          results.documentsWrittenMoreThanOncePerChange++;
+        }
+      }
+      if ((i + 1) % 50 == 0) {
+        log("%d changes done", i + 1);
+      }
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    int n = params.changes();
+    results.changes = n;
+    results.unchangedWritesIncremental = grants.unchangedWrites() - unchangedBefore;
+    results.latenciesMs = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    long cmWrites = grants.writes() - writesBefore;
+    var requests = ApiMetrics.delta(metricsBefore, ApiMetrics.scrape(client));
+    long harness = harnessRequests.get() - harnessBefore;
+    double all = ApiMetrics.total(requests);
+    double bg = backgroundSeconds > 0 ? ApiMetrics.total(background) / backgroundSeconds * seconds : 0;
+    double cmRequests = ApiMetrics.matching(requests, "(APPLY|PATCH|UPDATE|CREATE|POST|PUT|DELETE) configmaps");
+    double[] l = results.latenciesMs;
+    figures.put("changes (visible ones; %d candidates without visible effect skipped)".formatted(skipped),
+        String.valueOf(n));
+    figures.put("incremental p50 / p95 / p99 / max (ms)", "%.0f / %.0f / %.0f / %.0f".formatted(
+        pct(l, 50), pct(l, 95), pct(l, 99), l.length == 0 ? Double.NaN : l[l.length - 1]));
+    byKind.forEach((k, v) -> {
+      double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      figures.put("  " + k + ": n / p50 / p99 (ms)", "%d / %.0f / %.0f".formatted(a.length, pct(a, 50), pct(a, 99)));
+    });
+    figures.put("changes that never showed", String.valueOf(results.changesTimedOut));
+    figures.put("grants ConfigMap writes per change (watch)", "%.2f".formatted(cmWrites / (double) n));
+    figures.put("  ConfigMap write requests per change (apiserver_request_total)",
+        "%.2f".formatted(cmRequests / n));
+    figures.put("writes to documents whose content did not change",
+        String.valueOf(results.writesToUnaffectedDocuments + results.unchangedWritesIncremental));
+    figures.put("  documents written more than once in one change",
+        String.valueOf(results.documentsWrittenMoreThanOncePerChange));
+    Map<String, Long> status = objects.writes();
+    statusBefore.forEach((k, v) -> status.merge(k, -v, Long::sum));
+    figures.put("Trellis object writes seen per change (statuses)",
+        "%.2f %s".formatted(status.values().stream().mapToLong(Long::longValue).sum() / (double) n, status));
+    figures.put("API requests per change: all clients", "%.2f".formatted(all / n));
+    figures.put("  of which the harness's own (its writes)", "%.2f".formatted(harness / (double) n));
+    figures.put("  of which background (idle rate × duration)", "%.2f".formatted(bg / n));
+    figures.put("  the operator's (all − harness − background)", "%.2f".formatted((all - harness - bg) / n));
+    figures.put("  by verb and resource, all clients, per change", top(requests, 8, n));
+  }
+
+  private Change candidate(Scenario s, int seq) {
+    Scenario.Org org = Scenario.pick(s.orgs, rnd);
+    String ns = org.namespace();
+    Set<String> orgs = new java.util.TreeSet<>(Set.of(org.name));
+    s.orgs.stream().filter(o -> o.partnerships.values().stream().anyMatch(p -> p.partnerOrg.equals(org.name)))
+        .forEach(o -> orgs.add(o.name));
+    switch (rnd.nextInt(5)) {
+      case 0 -> {
+        String name = "x" + seq;
+        Scenario.Binding b = s.randomBinding(org, rnd);
+        return new Change("add binding", "add RoleBinding " + ns + "/" + name, () -> org.bindings.put(name, b),
+            () -> org.bindings.remove(name), () -> createWithRetry(ns, binding(ns, name, b)), orgs);
+      }
+      case 1 -> {
+        String name = Scenario.pick(List.copyOf(org.bindings.keySet()), rnd);
+        Scenario.Binding b = org.bindings.get(name);
+        return new Change("remove binding", "delete RoleBinding " + ns + "/" + name,
+            () -> org.bindings.remove(name), () -> org.bindings.put(name, b),
+            () -> client.genericKubernetesResources(API, "RoleBinding").inNamespace(ns).withName(name).delete(),
+            orgs);
+      }
+      case 2 -> {
+        if (org.partnerships.isEmpty()) {
+          return null;
+        }
+        String name = Scenario.pick(List.copyOf(org.partnerships.keySet()), rnd);
+        Scenario.Partnership p = org.partnerships.get(name);
+        boolean paused = !p.paused;
+        return new Change(paused ? "pause partnership" : "resume partnership",
+            (paused ? "pause" : "resume") + " Partnership " + ns + "/" + name,
+            () -> p.paused = paused, () -> p.paused = !paused,
+            () -> patch("Partnership", ns, name, "{\"spec\":{\"paused\":" + paused + "}}"), orgs);
+      }
+      case 3 -> {
+        String name = Scenario.pick(List.copyOf(org.projects.keySet()), rnd);
+        String from = org.projects.get(name);
+        List<String> targets = new ArrayList<>(org.folders.keySet());
+        targets.add("");
+        targets.remove(from);
+        String to = Scenario.pick(targets, rnd);
+        return new Change("move project", "move Project " + ns + "/" + name + " to " + (to.isEmpty() ? "root" : to),
+            () -> org.projects.put(name, to), () -> org.projects.put(name, from),
+            () -> patch("Project", ns, name, "{\"spec\":{\"folder\":" + (to.isEmpty() ? "null" : "\"" + to + "\"")
+                + "}}"), orgs);
+      }
+      default -> {
+        String name = Scenario.pick(List.copyOf(org.members.keySet()), rnd);
+        Scenario.Member m = org.members.get(name);
+        boolean disabled = !m.disabled;
+        return new Change(disabled ? "disable member" : "enable member",
+            (disabled ? "disable" : "enable") + " Member " + ns + "/" + name,
+            () -> m.disabled = disabled, () -> m.disabled = !disabled,
+            () -> patch("Member", ns, name, "{\"spec\":{\"disabled\":" + disabled + "}}"), orgs);
+      }
+    }
+  }
+
+  /** A JSON merge patch, sent on its own: fabric8's {@code withName(..).patch(..)} would GET the object first. */
+  private Object patch(String kind, String ns, String name, String json) {
+    return client.genericKubernetesResources(API, kind).inNamespace(ns).resource(object(kind, ns, name, Map.of()))
+        .patch(PatchContext.of(PatchType.JSON_MERGE), json);
+  }
+
+  // ---------------------------------------------------------------- profile
+
+  private void profileNotes(Path jfr, Instant start, Instant converged, Instant changes, Instant end) {
+    try {
+      var cold = JfrSummary.read(jfr, start, converged);
+      var incremental = JfrSummary.read(jfr, changes, end);
+      notes.put("JFR, cold start: " + cold.samples() + " samples; hottest (self)", cold.self().toString());
+      notes.put("JFR, cold start: inclusive", cold.inclusive().toString());
+      notes.put("JFR, cold start: threads", cold.threads().toString());
+      notes.put("JFR, changes: " + incremental.samples() + " samples; hottest (self)", incremental.self().toString());
+      notes.put("JFR, changes: inclusive", incremental.inclusive().toString());
+      notes.put("JFR, changes: threads", incremental.threads().toString());
+      notes.put("JFR recording", jfr.toString());
+    } catch (Exception e) {
+      notes.put("JFR", "could not read " + jfr + ": " + e);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static double pct(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static String seconds(long nanos) {
+    return "%.2f".formatted(nanos / 1e9);
+  }
+
+  private static String mib(long bytes) {
+    return "%.0f".formatted(bytes / 1048576.0);
+  }
+
+  private static String first(Map<String, String> mismatches) {
+    return mismatches.entrySet().stream().limit(3).map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("; ")) + (mismatches.size() > 3 ? " (+" + (mismatches.size() - 3) + ")" : "");
+  }
+
+  private static String top(Map<String, Double> delta, int n) {
+    return delta.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+        .map(e -> e.getKey() + " " + Math.round(e.getValue())).collect(Collectors.joining(", "));
+  }
+
+  private static String top(Map<String, Double> delta, int n, int per) {
+    return delta.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(n)
+        .map(e -> e.getKey() + " %.2f".formatted(e.getValue() / per)).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.trellis.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trellis.testsupport.ControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code make bench}: issue 7's scale benchmark on a control plane of its own, with the operator jar in a
+ * process of its own. Not matched by surefire's includes, so it runs only when named:
+ * {@code ./mvnw test -Dtest=ScaleBenchRun -Dsurefire.failIfNoSpecifiedTests=false -Dtrellis.bench.preset=medium}.
+ * Prints one table, writes it to target/bench/result.md and appends the run to docs/benchmarks.md.
+ */
+class ScaleBenchRun {
+
+  @Test
+  void benchmark() throws Exception {
+    BenchParams params = BenchParams.fromSystemProperties();
+    ControlPlane controlPlane = ControlPlane.get();
+    Path out = Path.of("target", "bench").toAbsolutePath();
+    Files.createDirectories(out);
+    AtomicLong requests = new AtomicLong();
+    boolean profile = Boolean.parseBoolean(System.getProperty("trellis.bench.jfr", "true"));
+    try (KubernetesClient client = BenchClient.create(controlPlane.kubeconfig(), requests)) {
+      ScaleBench bench = new ScaleBench(params, client, requests, ScaleBench.Mode.EXTERNAL,
+          controlPlane.kubeconfig(), Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath(), out,
+          profile);
+      ScaleBench.Results results = bench.run();
+      Map<String, String> targets = BenchReport.targets(params, results);
+      String machine = BenchReport.machine();
+      Map<String, String> table = new LinkedHashMap<>();
+      table.put("preset", params.preset() + " (" + params.describe() + ")");
+      table.put("machine", machine);
+      table.putAll(bench.figures());
+      targets.forEach((k, v) -> table.put("target: " + k, v));
+      String printed = BenchReport.table(table);
+      System.out.println("\n" + printed);
+      String markdown = BenchReport.markdown(params, bench.figures(), targets, bench.notes(), machine);
+      Files.writeString(out.resolve("result.md"), printed + markdown);
+      if (Boolean.parseBoolean(System.getProperty("trellis.bench.record", "true"))) {
+        BenchReport.append(Path.of("docs", "benchmarks.md"), markdown);
+      }
+      assertThat(results.converged).as("the documents converged").isTrue();
+    }
+  }
+}
