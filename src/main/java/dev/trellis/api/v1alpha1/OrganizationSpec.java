@@ -56,6 +56,11 @@ public class OrganizationSpec {
   private List<AddOn> addOns;
 
   @JsonPropertyDescription(
+      "Access and password rules. Below a parent they only tighten; the effective policy is in"
+          + " status.effectiveSecurity and in the ConfigMap trellis-security of the organization's namespace.")
+  private SecuritySpec security;
+
+  @JsonPropertyDescription(
       "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
           + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
           + " spec.terminationConfirmation set to the organization's name.")
@@ -74,6 +79,14 @@ public class OrganizationSpec {
 
   public void setParent(String parent) {
     this.parent = parent;
+  }
+
+  public SecuritySpec getSecurity() {
+    return security;
+  }
+
+  public void setSecurity(SecuritySpec security) {
+    this.security = security;
   }
 
   public List<ProductPackage> getPackages() {

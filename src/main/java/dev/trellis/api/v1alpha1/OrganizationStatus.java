@@ -36,6 +36,9 @@ public class OrganizationStatus extends TrellisStatus {
   @JsonPropertyDescription("The add-ons in effect: those asked for that the parent has, of effective packages.")
   private List<AddOn> effectiveAddOns;
 
+  @JsonPropertyDescription("The security policy in effect: this organization's, tightened by every organization above it.")
+  private SecuritySpec effectiveSecurity;
+
   @JsonPropertyDescription(
       "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
           + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
@@ -72,6 +75,14 @@ public class OrganizationStatus extends TrellisStatus {
 
   public void setEffectivePackages(List<ProductPackage> effectivePackages) {
     this.effectivePackages = effectivePackages;
+  }
+
+  public SecuritySpec getEffectiveSecurity() {
+    return effectiveSecurity;
+  }
+
+  public void setEffectiveSecurity(SecuritySpec effectiveSecurity) {
+    this.effectiveSecurity = effectiveSecurity;
   }
 
   public List<AddOn> getEffectiveAddOns() {
@@ -117,12 +128,13 @@ public class OrganizationStatus extends TrellisStatus {
         && Objects.equals(terminatedAt, that.terminatedAt)
         && Objects.equals(effectivePackages, that.effectivePackages)
         && Objects.equals(effectiveAddOns, that.effectiveAddOns)
+        && Objects.equals(effectiveSecurity, that.effectiveSecurity)
         && Objects.equals(partnerships, that.partnerships);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, effectivePackages, effectiveAddOns,
-        partnerships);
+        effectiveSecurity, partnerships);
   }
 }

@@ -11,13 +11,18 @@ import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
 import dev.trellis.model.packages.PackageAvailability;
+import dev.trellis.model.security.EffectiveSecurity;
+import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
+import dev.trellis.reconcile.support.SecurityPolicies;
 import dev.trellis.reconcile.support.TenantTrees;
 import dev.trellis.api.v1alpha1.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -40,18 +45,22 @@ import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Gives each organization its namespace and its orgId, and deletes the namespace with the organization. */
 @ControllerConfiguration(name = OrganizationReconciler.NAME, finalizerName = ApiConstants.FINALIZER)
 public class OrganizationReconciler implements Reconciler<Organization>, Cleaner<Organization> {
   public static final String NAME = "organization";
   static final String FIELD_MANAGER = "trellis-operator";
+  /** The ConfigMap, in each organization's namespace, holding its effective security policy. */
+  public static final String SECURITY_CONFIGMAP = "trellis-security";
   private static final long WAIT_FOR_NAMESPACE_MILLIS = 10_000;
 
   private final EventRecorder events;
   private final StatusWriter statuses;
   private final Clock clock;
   private InformerEventSource<Namespace, Organization> namespaces;
+  private InformerEventSource<ConfigMap, Organization> configMaps;
 
   public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock) {
     this.events = events;
@@ -74,7 +83,16 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withSecondaryToPrimaryMapper(new TenantTreeMapper(context.getPrimaryCache()))
             .build(),
         context);
-    return List.of(namespaces, tree);
+    configMaps = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ConfigMap.class, Organization.class)
+            .withName("organization-configmaps")
+            .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + ","
+                + ApiConstants.ORGANIZATION_LABEL)
+            .withSecondaryToPrimaryMapper(cm -> Set.of(
+                new ResourceID(cm.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL))))
+            .build(),
+        context);
+    return List.of(namespaces, tree, configMaps);
   }
 
   @Override
@@ -85,6 +103,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     List<Organization> organizations = context.getPrimaryCache().list().toList();
     TenantTree tree = TenantTrees.tree(organizations);
     PackageAvailability subscription = TenantTrees.subscriptions(tree, organizations).of(name);
+    EffectiveSecurity security = SecurityPolicies.tree(tree, organizations).of(name);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     OrganizationStatus status = new OrganizationStatus();
     status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
@@ -98,7 +117,14 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
     Condition ready = org.terminationRequested()
         ? terminate(org, namespace, status, old, context)
-        : ensureNamespace(org, namespace, context, tree.verdict(name), subscription.verdict());
+        : ensureNamespace(org, namespace, context, tree.verdict(name),
+            subscription.verdict().ready() ? security.verdict() : subscription.verdict());
+    if (!org.terminationRequested()) {
+      status.setEffectiveSecurity(SecurityPolicies.status(security.policy(), org.getSpec().getSecurity()));
+      if (namespace.isPresent() && namespace.get().getMetadata().getDeletionTimestamp() == null) {
+        projectSecurity(org, security, context);
+      }
+    }
     if (status.getPhase() == null) {
       status.setPhase(Phase.Active);
     }
@@ -175,6 +201,28 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         + status.getTerminatedAt() + "; its data is deleted and it is kept as a record.", generation(org));
   }
 
+  /** The effective policy, for the gateways that enforce it: ConfigMap trellis-security, written on change. */
+  private void projectSecurity(Organization org, EffectiveSecurity security, Context<Organization> context) {
+    Map<String, String> data = SecurityDocument.render(security.policy());
+    String namespace = org.effectiveNamespace();
+    var cached = configMaps.get(new ResourceID(SECURITY_CONFIGMAP, namespace));
+    if (cached.isPresent() && data.equals(cached.get().getData())) {
+      return;
+    }
+    ConfigMap desired = new ConfigMapBuilder()
+        .withNewMetadata()
+          .withName(SECURITY_CONFIGMAP)
+          .withNamespace(namespace)
+          .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+          .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
+        .endMetadata()
+        .withData(data)
+        .build();
+    ConfigMap written = context.getClient().resource(desired).fieldManager(FIELD_MANAGER).forceConflicts()
+        .serverSideApply();
+    configMaps.handleRecentResourceUpdate(ResourceID.fromResource(org), written, cached.orElse(null));
+  }
+
   /** Labels the Organization with its phase, so users can filter: -l iam.trellis.dev/status=inactive. */
   private static void labelPhase(Organization org, Phase phase, Context<Organization> context) {
     String value = phase == null ? "active" : phase.name().toLowerCase(java.util.Locale.ROOT);
@@ -238,6 +286,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     copy.setTerminatedAt(status.getTerminatedAt());
     copy.setEffectivePackages(status.getEffectivePackages());
     copy.setEffectiveAddOns(status.getEffectiveAddOns());
+    copy.setEffectiveSecurity(status.getEffectiveSecurity());
     copy.setObservedGeneration(status.getObservedGeneration());
     copy.setConditions(status.getConditions());
     return copy;

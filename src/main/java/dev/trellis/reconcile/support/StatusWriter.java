@@ -64,11 +64,8 @@ public class StatusWriter {
     }
     R written;
     try {
-      written = client.resources(resourceClass(resource))
-          .inNamespace(resource.getMetadata().getNamespace())
-          .withName(resource.getMetadata().getName())
-          .subresource("status")
-          .patch(APPLY, client.getKubernetesSerialization().asJson(applyConfiguration(resource, desired)));
+      // Applied from an object rather than a string: fabric8 then sends the patch without reading first.
+      written = client.resource(applyConfiguration(resource, desired)).subresource("status").patch(APPLY);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return false; // deleted meanwhile: nothing to report on
@@ -103,9 +100,19 @@ public class StatusWriter {
     }
   }
 
+  /** An object of the resource's kind with only its name, namespace and the desired status. */
   @SuppressWarnings("unchecked")
-  private static <R extends HasMetadata> Class<R> resourceClass(R resource) {
-    return (Class<R>) resource.getClass();
+  private static <S, R extends CustomResource<?, S>> R applyConfiguration(R resource, S status) {
+    try {
+      R apply = (R) resource.getClass().getDeclaredConstructor().newInstance();
+      apply.getMetadata().setName(resource.getMetadata().getName());
+      apply.getMetadata().setNamespace(resource.getMetadata().getNamespace());
+      apply.setSpec(null);
+      apply.setStatus(status);
+      return apply;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate " + resource.getClass(), e);
+    }
   }
 
   private static Map<String, Object> applyConfiguration(HasMetadata resource, Object status) {

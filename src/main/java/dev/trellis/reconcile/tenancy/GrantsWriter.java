@@ -58,7 +58,7 @@ public class GrantsWriter {
   /** Deletes the grants ConfigMaps of {@code connector} whose names are not in {@code keep}. */
   int deleteAllBut(String namespace, String connector, Set<String> keep, TenancySources sources) {
     int deleted = 0;
-    for (ConfigMap stale : sources.configMaps.list(namespace,
+    for (ConfigMap stale : TenancySources.in(sources.configMaps, namespace).filter(
         cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL))
             && !keep.contains(cm.getMetadata().getName())).toList()) {
       client.resource(stale).delete();
@@ -70,7 +70,7 @@ public class GrantsWriter {
   /** Deletes every grants ConfigMap in {@code namespace}: its organization is gone or never existed. */
   int deleteAll(String namespace, TenancySources sources) {
     int deleted = 0;
-    for (ConfigMap stale : sources.configMaps.list(namespace).toList()) {
+    for (ConfigMap stale : TenancySources.in(sources.configMaps, namespace).toList()) {
       client.resource(stale).delete();
       deleted++;
     }

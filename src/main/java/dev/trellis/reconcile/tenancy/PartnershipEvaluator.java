@@ -45,8 +45,7 @@ final class PartnershipEvaluator {
     String partnerOrgId = partnership.getSpec().getPartnerOrgId();
     Optional<Organization> partner = sources.organizationByOrgId(partnerOrgId)
         .filter(Organization::active);
-    Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> sources.acceptances
-        .list(p.effectiveNamespace())
+    Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> TenancySources.in(sources.acceptances, p.effectiveNamespace())
         .filter(a -> customerOrgId.equals(a.getSpec().getCustomerOrgId())
             && partnership.getMetadata().getName().equals(a.getSpec().getPartnership()))
         .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
@@ -69,7 +68,7 @@ final class PartnershipEvaluator {
   /** What grant resolution needs of the partnership: phase, listed members, the partner's members. */
   PartnershipView view(Evaluation e) {
     List<MemberNode> partnerMembers = e.partner()
-        .map(p -> sources.members.list(p.effectiveNamespace())
+        .map(p -> TenancySources.in(sources.members, p.effectiveNamespace())
             .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
             .map(SnapshotBuilder::member).toList())
         .orElse(List.of());

@@ -89,7 +89,7 @@ final class PartnershipStatuses {
 
   /** Writes the status of the acceptances in {@code namespace}, whose organization is {@code partner}. */
   void writeAcceptances(String namespace, Organization partner, ResourceID primary) {
-    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
+    for (PartnershipAcceptance acceptance : TenancySources.in(sources.acceptances, namespace).toList()) {
       if (acceptance.getSpec() == null) {
         continue;
       }
@@ -118,7 +118,7 @@ final class PartnershipStatuses {
       Function<Organization, Resolution> resolve) {
     Map<String, List<PartnerAccess>> access = new HashMap<>();
     Map<String, Resolution> resolutions = new HashMap<>();
-    for (PartnershipAcceptance acceptance : sources.acceptances.list(namespace).toList()) {
+    for (PartnershipAcceptance acceptance : TenancySources.in(sources.acceptances, namespace).toList()) {
       if (acceptance.getSpec() == null || acceptance.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
@@ -131,14 +131,18 @@ final class PartnershipStatuses {
         continue;
       }
       Resolution resolution = resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
+      // The customer's effective bindings of this partnership's members, read once per acceptance.
+      Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
+      TenancySources.in(sources.bindings, customer.effectiveNamespace())
+          .filter(b -> names(b, partnership.getMetadata().getName()))
+          .filter(b -> {
+            var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
+            return verdict != null && verdict.effective();
+          })
+          .forEach(b -> rolesByMember.computeIfAbsent(b.getSpec().getSubject().getName(), m -> new ArrayList<>())
+              .add(new PartnerRole(b.getSpec().getRole(), SnapshotBuilder.binding(b).scope().label())));
       for (String member : acceptance.getSpec().getMembers()) {
-        List<PartnerRole> roles = sources.bindings.list(customer.effectiveNamespace())
-            .filter(b -> names(b, partnership.getMetadata().getName(), member))
-            .filter(b -> {
-              var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
-              return verdict != null && verdict.effective();
-            })
-            .map(b -> new PartnerRole(b.getSpec().getRole(), SnapshotBuilder.binding(b).scope().label()))
+        List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of()).stream()
             .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
             .distinct()
             .toList();
@@ -183,10 +187,10 @@ final class PartnershipStatuses {
     return result;
   }
 
-  private static boolean names(RoleBinding binding, String partnership, String member) {
+  private static boolean names(RoleBinding binding, String partnership) {
     var subject = binding.getSpec() == null ? null : binding.getSpec().getSubject();
     return subject != null && subject.getKind() == Subject.Kind.PartnerMember
-        && partnership.equals(subject.getPartnership()) && member.equals(subject.getName());
+        && partnership.equals(subject.getPartnership()) && subject.getName() != null;
   }
 
   private static Condition condition(Verdict verdict, io.fabric8.kubernetes.api.model.HasMetadata resource) {

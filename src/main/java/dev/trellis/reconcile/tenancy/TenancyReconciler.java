@@ -119,7 +119,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
    * Ready one that reaches nothing yet still has to report Expired on time.
    */
   private Optional<Instant> nextExpiry(String namespace, Instant now) {
-    return sources.bindings.list(namespace)
+    return TenancySources.in(sources.bindings, namespace)
         .map(b -> b.getSpec() == null ? null : SnapshotBuilder.expiry(b.getSpec().getExpiresAt()))
         .filter(at -> at != null && at.isAfter(now))
         .min(Instant::compareTo);
@@ -127,7 +127,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   /** The organization's partnerships as the state machine sees them now. */
   private List<PartnershipEvaluator.Evaluation> evaluate(Organization org, String namespace) {
-    return sources.partnerships.list(namespace)
+    return TenancySources.in(sources.partnerships, namespace)
         .filter(p -> p.getSpec() != null && p.getMetadata().getDeletionTimestamp() == null)
         .map(p -> evaluator.evaluate(p, org))
         .toList();
@@ -144,7 +144,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     update(sources.folders, namespace, verdicts.folders(), FolderStatus::new, s -> {}, primary);
     update(sources.projects, namespace, verdicts.projects(), ProjectStatus::new, s -> {}, primary);
     update(sources.resources, namespace, verdicts.resources(), ManagedResourceStatus::new, s -> {}, primary);
-    sources.members.list(namespace).forEach(member -> {
+    TenancySources.in(sources.members, namespace).forEach(member -> {
       Verdict verdict = verdicts.members().get(member.getMetadata().getName());
       if (verdict != null) {
         List<PartnerAccess> access = partnerAccess.get(member.getMetadata().getName());
@@ -152,7 +152,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
             sources.members, primary);
       }
     });
-    sources.bindings.list(namespace).forEach(binding -> {
+    TenancySources.in(sources.bindings, namespace).forEach(binding -> {
       var verdict = verdicts.bindings().get(binding.getMetadata().getName());
       if (verdict != null) {
         statuses.write(binding, RoleBindingStatus::new, s -> s.setEffective(verdict.effective()),
@@ -162,7 +162,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private void writeGrants(String namespace, Resolution resolution, ResourceID primary) {
-    for (Connector connector : sources.connectors.list(namespace).toList()) {
+    for (Connector connector : TenancySources.in(sources.connectors, namespace).toList()) {
       String name = connector.getMetadata().getName();
       GrantsDocument document = resolution.documents().get(name);
       Verdict verdict = resolution.verdicts().connectors().get(name);
@@ -195,7 +195,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     orphan(sources.members, namespace, MemberStatus::new, message, primary);
     orphan(sources.partnerships, namespace, PartnershipStatus::new, message, primary);
     orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
-    sources.bindings.list(namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
+    TenancySources.in(sources.bindings, namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
         s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
     int deleted = grants.deleteAll(namespace, sources);
     if (deleted > 0) {
@@ -206,7 +206,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private <S extends TrellisStatus, R extends CustomResource<?, S>> void update(
       InformerEventSource<R, Namespace> source, String namespace, Map<String, Verdict> verdicts,
       Supplier<S> fresh, Consumer<S> fill, ResourceID primary) {
-    source.list(namespace).forEach(resource -> {
+    TenancySources.in(source, namespace).forEach(resource -> {
       Verdict verdict = verdicts.get(resource.getMetadata().getName());
       if (verdict != null) {
         statuses.write(resource, fresh, fill, ready(verdict, resource), source, primary);
@@ -217,7 +217,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private <S extends TrellisStatus, R extends CustomResource<?, S>> void orphan(
       InformerEventSource<R, Namespace> source, String namespace, Supplier<S> fresh, String message,
       ResourceID primary) {
-    source.list(namespace).forEach(resource ->
+    TenancySources.in(source, namespace).forEach(resource ->
         statuses.write(resource, fresh, s -> {}, notReady(Reasons.NO_ORGANIZATION, message, resource), source,
             primary));
   }

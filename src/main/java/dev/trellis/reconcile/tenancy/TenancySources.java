@@ -37,6 +37,8 @@ import java.util.stream.Stream;
  * maps its changes to the namespace (the organization) they concern.
  */
 final class TenancySources implements Directory {
+  /** Every cache is indexed by namespace: listing a namespace must not scan the whole cluster's objects. */
+  private static final String BY_NAMESPACE = "by-namespace";
   private static final String ORG_BY_ORG_ID = "organization-by-orgid";
   private static final String ORG_BY_PARENT = "organization-by-parent";
   private static final String PARTNERSHIP_BY_PARTNER = "partnership-by-partner-orgid";
@@ -80,13 +82,13 @@ final class TenancySources implements Directory {
         || p.getSpec().getPartnerOrgId() == null ? List.of() : List.of(p.getSpec().getPartnerOrgId())));
     acceptances.addIndexers(Map.of(ACCEPTANCE_BY_CUSTOMER, a -> a.getSpec() == null
         || a.getSpec().getCustomerOrgId() == null ? List.of() : List.of(a.getSpec().getCustomerOrgId())));
-    configMaps = new InformerEventSource<>(
+    configMaps = indexedByNamespace(new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ConfigMap.class, Namespace.class)
             .withName("grants-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + "," + CONNECTOR_LABEL)
             .withSecondaryToPrimaryMapper(new ToNamespaceMapper<>())
             .build(),
-        context);
+        context));
   }
 
   List<EventSource<?, Namespace>> all() {
@@ -147,7 +149,7 @@ final class TenancySources implements Directory {
 
   @Override
   public Stream<PartnershipAcceptance> acceptancesIn(String namespace) {
-    return acceptances.list(namespace);
+    return in(acceptances, namespace);
   }
 
   @Override
@@ -173,13 +175,13 @@ final class TenancySources implements Directory {
 
   SnapshotBuilder.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
     return new SnapshotBuilder.Inputs(organization,
-        folders.list(namespace).toList(),
-        projects.list(namespace).toList(),
-        resources.list(namespace).toList(),
-        connectors.list(namespace).toList(),
-        members.list(namespace).toList(),
+        in(folders, namespace).toList(),
+        in(projects, namespace).toList(),
+        in(resources, namespace).toList(),
+        in(connectors, namespace).toList(),
+        in(members, namespace).toList(),
         roles.list().toList(),
-        bindings.list(namespace).toList(),
+        in(bindings, namespace).toList(),
         partnerships,
         effectivePackages(organization));
   }
@@ -200,6 +202,18 @@ final class TenancySources implements Directory {
     if (onUpdate != null) {
       builder.withOnUpdateFilter(onUpdate);
     }
-    return new InformerEventSource<>(builder.build(), context);
+    return indexedByNamespace(new InformerEventSource<>(builder.build(), context));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, Namespace> indexedByNamespace(
+      InformerEventSource<R, Namespace> source) {
+    source.addIndexers(Map.of(BY_NAMESPACE, r -> r.getMetadata().getNamespace() == null ? List.of()
+        : List.of(r.getMetadata().getNamespace())));
+    return source;
+  }
+
+  /** The cached objects of {@code source} in {@code namespace}, from the namespace index. */
+  static <R extends HasMetadata> Stream<R> in(InformerEventSource<R, Namespace> source, String namespace) {
+    return source.byIndex(BY_NAMESPACE, namespace).stream();
   }
 }

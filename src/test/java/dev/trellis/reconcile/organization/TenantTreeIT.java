@@ -214,6 +214,61 @@ class TenantTreeIT {
         .doesNotContain(dev.trellis.api.v1alpha1.ProductPackage.RemediationAndAutomation);
   }
 
+  @Test
+  void securityPolicyOnlyTightensDownTheTreeAndReachesTheGateways() {
+    TenancyFixture given = new TenancyFixture(client);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: sec-sp}
+        spec:
+          security: {allowedIpRanges: [10.0.0.0/8], requireTwoFactor: true, passwordPolicy: {preset: PCI_DSS}}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: sec-msp}
+        spec:
+          parent: sec-sp
+          security: {allowedIpRanges: [10.1.0.0/16, 192.168.0.0/16], requireTwoFactor: false}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: sec-client}
+        spec:
+          parent: sec-msp
+          security: {allowedIpRanges: [10.1.2.0/24], passwordPolicy: {preset: Custom, minLength: 16, requireSpecial: true}}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: sec-typo}
+        spec:
+          security: {allowedIpRanges: [10.0.0.0/33]}
+        """);
+    awaitReady("sec-client", true, "Ready");
+    awaitReady("sec-typo", false, "InvalidCIDR");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      var effective = org("sec-client").getStatus().getEffectiveSecurity();
+      assertThat(effective.getAllowedIpRanges()).containsExactly("10.1.2.0/24");
+      assertThat(effective.getRequireTwoFactor()).as("required above stays required").isTrue();
+      assertThat(effective.getPasswordPolicy().getMinLength()).isEqualTo(16);
+      assertThat(effective.getPasswordPolicy().getMaxAgeDays()).as("PCI DSS above: 90 days").isEqualTo(90);
+      assertThat(effective.getPasswordPolicy().getRequireSpecial()).isTrue();
+      var configMap = client.configMaps().inNamespace("org-sec-client").withName("trellis-security").get();
+      assertThat(configMap).isNotNull();
+      assertThat(configMap.getData().get("security.json")).contains("\"allowedIpRanges\":[\"10.1.2.0/24\"]");
+    });
+    assertThat(org("sec-msp").getStatus().getEffectiveSecurity().getAllowedIpRanges()).containsExactly("10.1.0.0/16");
+
+    // The service provider narrows its ranges: the change reaches the client two levels down.
+    patch("sec-sp", "{\"spec\":{\"security\":{\"allowedIpRanges\":[\"10.1.2.128/25\"]}}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      assertThat(org("sec-client").getStatus().getEffectiveSecurity().getAllowedIpRanges())
+          .containsExactly("10.1.2.128/25");
+      assertThat(client.configMaps().inNamespace("org-sec-client").withName("trellis-security").get().getData()
+          .get("security.json")).contains("10.1.2.128/25");
+    });
+  }
+
   private static java.util.List<String> permissions(TenancyFixture given, String namespace) {
     java.util.List<String> permissions = new java.util.ArrayList<>();
     given.document(namespace, "c").get("entries")
