@@ -60,7 +60,7 @@ class SamplesIT {
     try (Stream<Path> files = Files.list(SAMPLES)) {
       for (Path file : files.toList()) {
         try (InputStream in = Files.newInputStream(file)) {
-          client.load(in).items().forEach(o -> sampled.add(o.getKind() + "/" + o.getMetadata().getName()));
+          client.load(in).items().forEach(o -> sampled.add(key(o)));
         }
       }
     }
@@ -68,7 +68,7 @@ class SamplesIT {
       List<String> notReady = new ArrayList<>();
       for (var kind : ApiKinds.ALL) {
         for (var object : client.resources(kind).inAnyNamespace().list().getItems()) {
-          if (!sampled.contains(object.getKind() + "/" + object.getMetadata().getName())) {
+          if (!sampled.contains(key(object))) {
             continue;
           }
           var ready = object.getStatus() == null ? null
@@ -86,6 +86,10 @@ class SamplesIT {
       assertThat(grants).isNotNull();
       assertThat(grants.getData().get("grants.json")).contains("krishna@globalpartners.com");
     });
+  }
+
+  private static String key(io.fabric8.kubernetes.api.model.HasMetadata o) {
+    return o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
   }
 
   private void apply(Path file) throws Exception {

@@ -16,8 +16,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -119,9 +117,8 @@ class OrganizationIT {
         .hasMessageContaining("spec.namespace cannot be changed after creation");
   }
 
-  /** A merge patch carries no resourceVersion, so it never races with the operator's status writes. */
   private void mergePatch(String name, String patch) {
-    client.resources(Organization.class).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    new dev.trellis.reconcile.tenancy.TenancyFixture(client).mergePatch(Organization.class, null, name, patch);
   }
 
   private Organization awaitReady(String name, String status) {

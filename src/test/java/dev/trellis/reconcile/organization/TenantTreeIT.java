@@ -13,8 +13,6 @@ import dev.trellis.reconcile.tenancy.TenancyFixture;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -281,7 +279,7 @@ class TenantTreeIT {
   }
 
   private void patch(String name, String patch) {
-    client.resources(Organization.class).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    new TenancyFixture(client).mergePatch(Organization.class, null, name, patch);
   }
 
   private void awaitReady(String name, boolean status, String reason) {

@@ -16,8 +16,6 @@ import dev.trellis.reconcile.tenancy.TenancyFixture;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -336,6 +334,6 @@ class PartnershipIT {
 
   private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void patch(
       Class<R> kind, String ns, String name, String patch) {
-    client.resources(kind).inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    given.mergePatch(kind, ns, name, patch);
   }
 }

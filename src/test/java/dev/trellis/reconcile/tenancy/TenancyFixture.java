@@ -52,6 +52,18 @@ public final class TenancyFixture {
         .forceConflicts().serverSideApply();
   }
 
+  /**
+   * Changes an object with a JSON merge patch: it carries no resourceVersion, so it never races with the
+   * operator's status writes. {@code namespace} is null for cluster-scoped kinds.
+   */
+  public <R extends io.fabric8.kubernetes.api.model.HasMetadata> void mergePatch(
+      Class<R> kind, String namespace, String name, String patch) {
+    var resources = client.resources(kind);
+    (namespace == null ? resources.withName(name) : resources.inNamespace(namespace).withName(name))
+        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), patch);
+  }
+
   /** The connector's grants document, once it exists. */
   public JsonNode document(String namespace, String connector) {
     ConfigMap[] found = new ConfigMap[1];

@@ -17,8 +17,6 @@ import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -390,6 +388,6 @@ class TenancyIT {
 
   private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void patch(
       Class<R> kind, String ns, String name, String patch) {
-    client.resources(kind).inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    given.mergePatch(kind, ns, name, patch);
   }
 }
