@@ -11,6 +11,8 @@ public final class Reasons {
   public static final String TERMINATING = "Terminating";
   /** A terminated organization, kept as a record. */
   public static final String INACTIVE = "Inactive";
+  /** spec.branding.imagesConfigMap names a ConfigMap that does not exist (with the branding label). */
+  public static final String BRANDING_IMAGES_NOT_FOUND = "BrandingImagesNotFound";
 
   // Objects in a namespace that no organization owns.
   public static final String NO_ORGANIZATION = "NoOrganization";

@@ -60,6 +60,9 @@ public class OrganizationSpec {
           + " status.effectiveSecurity and in the ConfigMap trellis-security of the organization's namespace.")
   private SecuritySpec security;
 
+  @JsonPropertyDescription("How the console looks for the organization's users: titles, colours and images.")
+  private BrandingSpec branding;
+
   @JsonPropertyDescription(
       "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
           + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
@@ -79,6 +82,14 @@ public class OrganizationSpec {
 
   public void setParent(String parent) {
     this.parent = parent;
+  }
+
+  public BrandingSpec getBranding() {
+    return branding;
+  }
+
+  public void setBranding(BrandingSpec branding) {
+    this.branding = branding;
   }
 
   public SecuritySpec getSecurity() {

@@ -54,6 +54,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   static final String FIELD_MANAGER = "trellis-operator";
   /** The ConfigMap, in each organization's namespace, holding its effective security policy. */
   public static final String SECURITY_CONFIGMAP = "trellis-security";
+  /** The ConfigMap, in each organization's namespace, holding its branding and images. */
+  public static final String BRANDING_CONFIGMAP = "trellis-branding";
+  /** Label a user's ConfigMap of branding images carries, so that Trellis watches it. */
+  public static final String BRANDING_IMAGES_LABEL = ApiConstants.GROUP + "/branding";
   private static final long WAIT_FOR_NAMESPACE_MILLIS = 10_000;
 
   private final EventRecorder events;
@@ -61,6 +65,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private final Clock clock;
   private InformerEventSource<Namespace, Organization> namespaces;
   private InformerEventSource<ConfigMap, Organization> configMaps;
+  private InformerEventSource<ConfigMap, Organization> brandingImages;
 
   public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock) {
     this.events = events;
@@ -92,7 +97,16 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
                 new ResourceID(cm.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL))))
             .build(),
         context);
-    return List.of(namespaces, tree, configMaps);
+    brandingImages = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ConfigMap.class, Organization.class)
+            .withName("branding-images")
+            .withLabelSelector(BRANDING_IMAGES_LABEL + "=images")
+            .withSecondaryToPrimaryMapper(cm -> context.getPrimaryCache()
+                .byIndex(NamespaceToOrganizationMapper.BY_NAMESPACE, cm.getMetadata().getNamespace()).stream()
+                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .build(),
+        context);
+    return List.of(namespaces, tree, configMaps, brandingImages);
   }
 
   @Override
@@ -104,6 +118,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     TenantTree tree = TenantTrees.tree(organizations);
     PackageAvailability subscription = TenantTrees.subscriptions(tree, organizations).of(name);
     EffectiveSecurity security = SecurityPolicies.tree(tree, organizations).of(name);
+    BrandingProjection branding = BrandingProjection.of(org, brandingImages);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     OrganizationStatus status = new OrganizationStatus();
     status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
@@ -118,11 +133,15 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     Condition ready = org.terminationRequested()
         ? terminate(org, namespace, status, old, context)
         : ensureNamespace(org, namespace, context, tree.verdict(name),
-            subscription.verdict().ready() ? security.verdict() : subscription.verdict());
+            firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
     if (!org.terminationRequested()) {
       status.setEffectiveSecurity(SecurityPolicies.status(security.policy(), org.getSpec().getSecurity()));
       if (namespace.isPresent() && namespace.get().getMetadata().getDeletionTimestamp() == null) {
         projectSecurity(org, security, context);
+        // Invalid branding keeps the last good projection: someone's typo must not blank the login page.
+        if (branding.verdict().ready() && !branding.data().isEmpty()) {
+          project(org, BRANDING_CONFIGMAP, branding.data(), branding.binaryData(), context);
+        }
       }
     }
     if (status.getPhase() == null) {
@@ -203,24 +222,45 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   /** The effective policy, for the gateways that enforce it: ConfigMap trellis-security, written on change. */
   private void projectSecurity(Organization org, EffectiveSecurity security, Context<Organization> context) {
-    Map<String, String> data = SecurityDocument.render(security.policy());
+    project(org, SECURITY_CONFIGMAP, SecurityDocument.render(security.policy()), Map.of(), context);
+  }
+
+  /** Writes one of the organization's ConfigMaps by server-side apply, only when its content changed. */
+  private void project(Organization org, String name, Map<String, String> data, Map<String, String> binaryData,
+      Context<Organization> context) {
     String namespace = org.effectiveNamespace();
-    var cached = configMaps.get(new ResourceID(SECURITY_CONFIGMAP, namespace));
-    if (cached.isPresent() && data.equals(cached.get().getData())) {
+    var cached = configMaps.get(new ResourceID(name, namespace));
+    if (cached.isPresent() && data.equals(orEmpty(cached.get().getData()))
+        && binaryData.equals(orEmpty(cached.get().getBinaryData()))) {
       return;
     }
     ConfigMap desired = new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(SECURITY_CONFIGMAP)
+          .withName(name)
           .withNamespace(namespace)
           .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
           .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
         .endMetadata()
         .withData(data)
+        .withBinaryData(binaryData.isEmpty() ? null : binaryData)
         .build();
     ConfigMap written = context.getClient().resource(desired).fieldManager(FIELD_MANAGER).forceConflicts()
         .serverSideApply();
     configMaps.handleRecentResourceUpdate(ResourceID.fromResource(org), written, cached.orElse(null));
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
+  }
+
+  /** The first of these verdicts that is not Ready, or a Ready one. */
+  private static dev.trellis.model.verdict.Verdict firstProblem(dev.trellis.model.verdict.Verdict... verdicts) {
+    for (var verdict : verdicts) {
+      if (!verdict.ready()) {
+        return verdict;
+      }
+    }
+    return verdicts[0];
   }
 
   /** Labels the Organization with its phase, so users can filter: -l iam.trellis.dev/status=inactive. */

@@ -162,14 +162,20 @@ class TenantTreeIT {
         ---
         apiVersion: iam.trellis.dev/v1alpha1
         kind: Organization
+        metadata: {name: pk-client-2}
+        spec: {parent: pk-msp}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
         metadata: {name: pk-eager}
         spec: {parent: pk-msp, packages: [RemediationAndAutomation]}
         """);
-    for (String org : new String[] {"pk-sp", "pk-msp", "pk-client", "pk-eager"}) {
+    for (String org : new String[] {"pk-sp", "pk-msp", "pk-client", "pk-client-2", "pk-eager"}) {
       awaitReady(org, true, "Ready");
     }
-    String ns = "org-pk-client";
-    given.apply(ns, """
+    java.util.List<String> clients = java.util.List.of("org-pk-client", "org-pk-client-2");
+    for (String ns : clients) {
+      given.apply(ns, """
         apiVersion: iam.trellis.dev/v1alpha1
         kind: Connector
         metadata: {name: c}
@@ -195,17 +201,20 @@ class TenantTreeIT {
         metadata: {name: ops-automation}
         spec: {role: automation-operator, subject: {kind: Member, name: ops}, scope: {kind: Organization}}
         """);
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
-        .contains("automation.run", "consoles.access", "software.update", "incidents.manage"));
+      await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
+          .contains("automation.run", "consoles.access", "software.update", "incidents.manage"));
+    }
 
     // The MSP withdraws Remediation and Automation: every client below loses its permissions at once.
     patch("pk-msp", "{\"spec\":{\"packages\":[\"EventAndIncidentManagement\"]}}");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
-        .contains("incidents.manage", "resources.view")
-        .doesNotContain("automation.run", "automation.view", "consoles.access", "software.update"));
-    var binding = given.awaitReady(dev.trellis.api.v1alpha1.RoleBinding.class, ns, "ops-automation", false,
-        "PackageNotSubscribed");
-    assertThat(binding.getMessage()).contains("not subscribed to this product package");
+    for (String ns : clients) {
+      await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(permissions(given, ns))
+          .contains("incidents.manage", "resources.view")
+          .doesNotContain("automation.run", "automation.view", "consoles.access", "software.update"));
+      var binding = given.awaitReady(dev.trellis.api.v1alpha1.RoleBinding.class, ns, "ops-automation", false,
+          "PackageNotSubscribed");
+      assertThat(binding.getMessage()).contains("not subscribed to this product package");
+    }
     awaitReady("pk-client", true, "Ready");
     awaitReady("pk-eager", false, "PackageNotAvailable");
     assertThat(org("pk-client").getStatus().getEffectivePackages())
@@ -265,6 +274,61 @@ class TenantTreeIT {
       assertThat(client.configMaps().inNamespace("org-sec-client").withName("trellis-security").get().getData()
           .get("security.json")).contains("10.1.2.128/25");
     });
+  }
+
+  @Test
+  void brandingIsCheckedAndProjectedAndABadImageKeepsTheLastGoodOne() throws Exception {
+    TenancyFixture given = new TenancyFixture(client);
+    assertThatThrownBy(() -> given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: brand-bad-colour}
+        spec: {branding: {textColor: "#12345"}}
+        """)).isInstanceOf(KubernetesClientException.class).hasMessageContaining("textColor");
+    String ns = given.organization("brand");
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: brand}
+        spec:
+          displayName: brand
+          branding: {websiteTitle: Brand Console, textColor: "#fff", imagesConfigMap: brand-images}
+        """);
+    awaitReady("brand", false, "BrandingImagesNotFound");
+
+    client.resource(images(ns, png(256, 128), png(128, 128))).serverSideApply();
+    awaitReady("brand", true, "Ready");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      var projected = client.configMaps().inNamespace(ns).withName("trellis-branding").get();
+      assertThat(projected).isNotNull();
+      assertThat(projected.getData().get("branding.json"))
+          .isEqualTo("{\"textColor\":\"#fff\",\"websiteTitle\":\"Brand Console\"}");
+      assertThat(projected.getBinaryData()).containsKeys("logo", "favicon");
+    });
+    String goodFavicon = client.configMaps().inNamespace(ns).withName("trellis-branding").get()
+        .getBinaryData().get("favicon");
+
+    // A favicon that is not 128 x 128 is reported, and the last good projection stays.
+    client.resource(images(ns, png(256, 128), png(64, 64))).serverSideApply();
+    awaitReady("brand", false, "ImageDimensions");
+    assertThat(client.configMaps().inNamespace(ns).withName("trellis-branding").get().getBinaryData().get("favicon"))
+        .isEqualTo(goodFavicon);
+  }
+
+  private static io.fabric8.kubernetes.api.model.ConfigMap images(String namespace, byte[] logo, byte[] favicon) {
+    return new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("brand-images").withNamespace(namespace)
+        .addToLabels("iam.trellis.dev/branding", "images").endMetadata()
+        .addToBinaryData("logo", java.util.Base64.getEncoder().encodeToString(logo))
+        .addToBinaryData("favicon", java.util.Base64.getEncoder().encodeToString(favicon))
+        .build();
+  }
+
+  private static byte[] png(int width, int height) throws java.io.IOException {
+    var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private static java.util.List<String> permissions(TenancyFixture given, String namespace) {
