@@ -62,6 +62,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final GrantsWriter grants;
   private final EventRecorder events;
   private final Clock clock;
+  private final Projections projections = new Projections();
   private TenancySources sources;
   private PartnershipEvaluator evaluator;
   private PartnershipStatuses partnerships;
@@ -162,7 +163,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private void writeGrants(String namespace, Resolution resolution, ResourceID primary) {
-    for (Connector connector : TenancySources.in(sources.connectors, namespace).toList()) {
+    List<Connector> connectors = TenancySources.in(sources.connectors, namespace).toList();
+    projections.retain(namespace, connectors.stream().map(c -> c.getMetadata().getName())
+        .collect(java.util.stream.Collectors.toSet()));
+    for (Connector connector : connectors) {
       String name = connector.getMetadata().getName();
       GrantsDocument document = resolution.documents().get(name);
       Verdict verdict = resolution.verdicts().connectors().get(name);
@@ -170,7 +174,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         grants.deleteAllBut(namespace, name, Set.of(), sources);
         continue;
       }
-      Projection projection = GrantsProjector.project(document);
+      Projection projection = projections.project(namespace, name, document);
       grants.write(connector, projection, sources);
       statuses.write(connector, ConnectorStatus::new, s -> {
         s.setGrantsConfigMap(GrantsProjector.configMapName(name));
@@ -197,6 +201,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
     TenancySources.in(sources.bindings, namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
         s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
+    projections.forget(namespace);
     int deleted = grants.deleteAll(namespace, sources);
     if (deleted > 0) {
       LOG.infof("namespace %s belongs to no organization: deleted %d grants ConfigMaps", namespace, deleted);
