@@ -62,7 +62,6 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final GrantsWriter grants;
   private final EventRecorder events;
   private final Clock clock;
-  private final Projections projections = new Projections();
   private TenancySources sources;
   private PartnershipEvaluator evaluator;
   private PartnershipStatuses partnerships;
@@ -163,10 +162,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private void writeGrants(String namespace, Resolution resolution, ResourceID primary) {
-    List<Connector> connectors = TenancySources.in(sources.connectors, namespace).toList();
-    projections.retain(namespace, connectors.stream().map(c -> c.getMetadata().getName())
-        .collect(java.util.stream.Collectors.toSet()));
-    for (Connector connector : connectors) {
+    for (Connector connector : TenancySources.in(sources.connectors, namespace).toList()) {
       String name = connector.getMetadata().getName();
       GrantsDocument document = resolution.documents().get(name);
       Verdict verdict = resolution.verdicts().connectors().get(name);
@@ -174,7 +170,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         grants.deleteAllBut(namespace, name, Set.of(), sources);
         continue;
       }
-      Projection projection = projections.project(namespace, name, document);
+      Projection projection = GrantsProjector.project(document);
       grants.write(connector, projection, sources);
       statuses.write(connector, ConnectorStatus::new, s -> {
         s.setGrantsConfigMap(GrantsProjector.configMapName(name));
@@ -201,7 +197,6 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
     TenancySources.in(sources.bindings, namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
         s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
-    projections.forget(namespace);
     int deleted = grants.deleteAll(namespace, sources);
     if (deleted > 0) {
       LOG.infof("namespace %s belongs to no organization: deleted %d grants ConfigMaps", namespace, deleted);
