@@ -136,7 +136,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
     if (!org.terminationRequested()) {
       status.setEffectiveSecurity(SecurityPolicies.status(security.policy(), org.getSpec().getSecurity()));
-      if (namespace.isPresent() && namespace.get().getMetadata().getDeletionTimestamp() == null) {
+      // Only into a namespace this organization owns: never into another organization's (NamespaceConflict).
+      if (ready.isTrue() || owns(org, namespace)) {
         projectSecurity(org, security, context);
         // Invalid branding keeps the last good projection: someone's typo must not blank the login page.
         if (branding.verdict().ready() && !branding.data().isEmpty()) {
@@ -154,9 +155,12 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     return StatusUpdates.patchIfChanged(org, comparable, status, events);
   }
 
-  /** Creates or adopts the namespace; Ready also tells the organization's place in the tenant tree. */
+  /**
+   * Creates or adopts the namespace; Ready also tells the organization's place in the tenant tree and the first
+   * problem of its settings (packages, security, branding).
+   */
   private Condition ensureNamespace(Organization org, Optional<Namespace> namespace, Context<Organization> context,
-      dev.trellis.model.verdict.Verdict position, dev.trellis.model.verdict.Verdict packages) {
+      dev.trellis.model.verdict.Verdict position, dev.trellis.model.verdict.Verdict settings) {
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
     Verdict verdict = NamespaceClaim.judge(name, namespace.isPresent(),
@@ -171,10 +175,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         if (!position.ready()) {
           yield Conditions.of(ApiConstants.READY, false, position.reason(), position.message(), generation(org));
         }
-        yield packages.ready()
+        yield settings.ready()
             ? Conditions.of(ApiConstants.READY, true, Reasons.READY,
                 "The organization owns namespace " + namespaceName + ".", generation(org))
-            : Conditions.of(ApiConstants.READY, false, packages.reason(), packages.message(), generation(org));
+            : Conditions.of(ApiConstants.READY, false, settings.reason(), settings.message(), generation(org));
       }
       case CONFLICT -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_CONFLICT,
           "Namespace " + namespaceName + " belongs to organization "
@@ -300,6 +304,12 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   private Optional<Namespace> namespace(String name) {
     return namespaces.get(new ResourceID(name));
+  }
+
+  private static boolean owns(Organization org, Optional<Namespace> namespace) {
+    return namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() == null && ns.getMetadata().getLabels() != null
+        && org.getMetadata().getName().equals(ns.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)))
+        .orElse(false);
   }
 
   private static boolean hasManagedLabels(Namespace namespace) {

@@ -75,6 +75,10 @@ class OrganizationIT {
     assertThat(client.namespaces().withName("shared-space").get().getMetadata().getLabels())
         .containsEntry(ApiConstants.ORGANIZATION_LABEL, "sharer");
 
+    // The intruder's settings never reach the namespace it does not own.
+    assertThat(client.configMaps().inNamespace("shared-space").withName("trellis-security").get().getMetadata()
+        .getLabels()).containsEntry(ApiConstants.ORGANIZATION_LABEL, "sharer");
+
     // Deleting the intruder must not delete the namespace it never owned.
     client.resources(Organization.class).withName("intruder").delete();
     await().atMost(WAIT).until(() -> client.resources(Organization.class).withName("intruder").get() == null);
