@@ -2,7 +2,6 @@ package dev.trellis.reconcile.role;
 
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.AccessRoleStatus;
-import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.model.validation.RoleValidator;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.reconcile.support.Conditions;
@@ -37,8 +36,7 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
     AccessRoleStatus status = new AccessRoleStatus();
     status.setObservedGeneration(role.getMetadata().getGeneration());
-    status.setConditions(Conditions.set(old.getConditions(), Conditions.of(ApiConstants.READY, verdict.ready(),
-        verdict.reason(), verdict.message(), role.getMetadata().getGeneration()), clock));
+    status.setConditions(Conditions.set(old.getConditions(), Conditions.ready(verdict, role), clock));
     return StatusUpdates.patchIfChanged(role, old, status, events);
   }
 }

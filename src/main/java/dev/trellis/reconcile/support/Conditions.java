@@ -1,6 +1,9 @@
 package dev.trellis.reconcile.support;
 
+import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.model.verdict.Verdict;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +38,12 @@ public final class Conditions {
   /** A condition without its transition time, which {@link #set} fills in. */
   public static Condition of(String type, boolean status, String reason, String message, Long generation) {
     return new Condition(type, status ? "True" : "False", reason, message, null, generation);
+  }
+
+  /** The Ready condition of {@code resource} as the model's verdict says it should be. */
+  public static Condition ready(Verdict verdict, HasMetadata resource) {
+    return of(ApiConstants.READY, verdict.ready(), verdict.reason(), verdict.message(),
+        resource.getMetadata().getGeneration());
   }
 
   private static Condition withTransitionTime(Condition desired, Condition old, Clock clock) {

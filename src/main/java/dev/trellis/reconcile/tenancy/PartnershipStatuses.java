@@ -1,7 +1,5 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.api.v1alpha1.ApiConstants;
-import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.Partnership;
@@ -18,7 +16,6 @@ import dev.trellis.model.partnership.AcceptanceJudge;
 import dev.trellis.model.partnership.PartnershipHistory;
 import dev.trellis.model.partnership.PartnershipReadiness;
 import dev.trellis.model.partnership.PartnershipTransition;
-import dev.trellis.model.verdict.Verdict;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusWriter;
@@ -74,7 +71,7 @@ final class PartnershipStatuses {
         s.setMembers(members);
         s.setEstablishedAt(finalEstablishedAt);
         s.setHistory(finalHistory);
-      }, condition(PartnershipReadiness.ready(e.current(), PartnershipHistory.lastTransition(finalHistory).orElse(null)),
+      }, Conditions.ready(PartnershipReadiness.ready(e.current(), PartnershipHistory.lastTransition(finalHistory).orElse(null)),
           partnership), sources.partnerships, primary);
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
@@ -106,7 +103,7 @@ final class PartnershipStatuses {
       statuses.write(acceptance, PartnershipAcceptanceStatus::new, s -> {
         s.setPhase(t.phase());
         s.setCustomerOrganization(customer.map(c -> c.getMetadata().getName()).orElse(null));
-      }, condition(AcceptanceJudge.ready(t), acceptance), sources.acceptances, primary);
+      }, Conditions.ready(AcceptanceJudge.ready(t), acceptance), sources.acceptances, primary);
     }
   }
 
@@ -193,8 +190,4 @@ final class PartnershipStatuses {
         && partnership.equals(subject.getPartnership()) && subject.getName() != null;
   }
 
-  private static Condition condition(Verdict verdict, io.fabric8.kubernetes.api.model.HasMetadata resource) {
-    return Conditions.of(ApiConstants.READY, verdict.ready(), verdict.reason(), verdict.message(),
-        resource.getMetadata().getGeneration());
-  }
 }

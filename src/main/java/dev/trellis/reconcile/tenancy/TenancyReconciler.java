@@ -148,7 +148,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       Verdict verdict = verdicts.members().get(member.getMetadata().getName());
       if (verdict != null) {
         List<PartnerAccess> access = partnerAccess.get(member.getMetadata().getName());
-        statuses.write(member, MemberStatus::new, s -> s.setPartnerAccess(access), ready(verdict, member),
+        statuses.write(member, MemberStatus::new, s -> s.setPartnerAccess(access), Conditions.ready(verdict, member),
             sources.members, primary);
       }
     });
@@ -156,7 +156,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       var verdict = verdicts.bindings().get(binding.getMetadata().getName());
       if (verdict != null) {
         statuses.write(binding, RoleBindingStatus::new, s -> s.setEffective(verdict.effective()),
-            ready(verdict.verdict(), binding), sources.bindings, primary);
+            Conditions.ready(verdict.verdict(), binding), sources.bindings, primary);
       }
     });
   }
@@ -180,7 +180,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         s.setShards(projection.sharded()
             ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
             : null);
-      }, ready(verdict, connector), sources.connectors, primary);
+      }, Conditions.ready(verdict, connector), sources.connectors, primary);
     }
   }
 
@@ -209,7 +209,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     TenancySources.in(source, namespace).forEach(resource -> {
       Verdict verdict = verdicts.get(resource.getMetadata().getName());
       if (verdict != null) {
-        statuses.write(resource, fresh, fill, ready(verdict, resource), source, primary);
+        statuses.write(resource, fresh, fill, Conditions.ready(verdict, resource), source, primary);
       }
     });
   }
@@ -220,11 +220,6 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     TenancySources.in(source, namespace).forEach(resource ->
         statuses.write(resource, fresh, s -> {}, notReady(Reasons.NO_ORGANIZATION, message, resource), source,
             primary));
-  }
-
-  private static Condition ready(Verdict verdict, CustomResource<?, ?> resource) {
-    return Conditions.of(ApiConstants.READY, verdict.ready(), verdict.reason(), verdict.message(),
-        resource.getMetadata().getGeneration());
   }
 
   private static Condition notReady(String reason, String message, CustomResource<?, ?> resource) {
