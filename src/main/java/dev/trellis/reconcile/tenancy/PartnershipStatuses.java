@@ -84,8 +84,16 @@ final class PartnershipStatuses {
     }
   }
 
-  /** Writes the status of the acceptances in {@code namespace}, whose organization is {@code partner}. */
-  void writeAcceptances(String namespace, Organization partner, ResourceID primary) {
+  /**
+   * An acceptance of the partner organization, with what it refers to: the customer (if an active one has the
+   * orgId), its Partnership of that name, whether that Partnership names this partner, and then its phase.
+   */
+  record Accepted(PartnershipAcceptance acceptance, Optional<Organization> customer,
+      Optional<Partnership> partnership, boolean namesUs, PartnershipPhase phase) {}
+
+  /** The acceptances in {@code namespace}, each looked up and evaluated once per reconcile. */
+  List<Accepted> accepted(String namespace, Organization partner) {
+    List<Accepted> result = new ArrayList<>();
     for (PartnershipAcceptance acceptance : TenancySources.in(sources.acceptances, namespace).toList()) {
       if (acceptance.getSpec() == null) {
         continue;
@@ -96,37 +104,41 @@ final class PartnershipStatuses {
           sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
       boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
           .orElse(false);
-      PartnershipPhase partnershipPhase = namesUs ? evaluator.evaluate(partnership.get(), customer.get()).phase() : null;
+      PartnershipPhase phase = namesUs ? evaluator.evaluate(partnership.get(), customer.get()).phase() : null;
+      result.add(new Accepted(acceptance, customer, partnership, namesUs, phase));
+    }
+    return result;
+  }
+
+  /** Writes the status of the partner's acceptances. */
+  void writeAcceptances(List<Accepted> accepted, ResourceID primary) {
+    for (Accepted a : accepted) {
+      PartnershipAcceptance acceptance = a.acceptance();
       PartnershipPhase previous = acceptance.getStatus() == null ? null : acceptance.getStatus().getPhase();
-      PartnershipTransition t = AcceptanceJudge.judge(customer.isPresent(), partnership.isPresent(), namesUs,
-          partnershipPhase, previous);
+      PartnershipTransition t = AcceptanceJudge.judge(a.customer().isPresent(), a.partnership().isPresent(),
+          a.namesUs(), a.phase(), previous);
       statuses.write(acceptance, PartnershipAcceptanceStatus::new, s -> {
         s.setPhase(t.phase());
-        s.setCustomerOrganization(customer.map(c -> c.getMetadata().getName()).orElse(null));
+        s.setCustomerOrganization(a.customer().map(c -> c.getMetadata().getName()).orElse(null));
       }, Conditions.ready(AcceptanceJudge.ready(t), acceptance), sources.acceptances, primary);
     }
   }
 
   /**
-   * For each member of {@code partner}'s namespace, the customer organizations it can switch to: those whose
+   * For each member of the partner's namespace, the customer organizations it can switch to: those whose
    * established partnership its organization accepted listing it, with the roles it effectively holds there.
    */
-  Map<String, List<PartnerAccess>> partnerAccess(String namespace, Organization partner,
+  Map<String, List<PartnerAccess>> partnerAccess(List<Accepted> accepted,
       Function<Organization, Resolution> resolve) {
     Map<String, List<PartnerAccess>> access = new HashMap<>();
     Map<String, Resolution> resolutions = new HashMap<>();
-    for (PartnershipAcceptance acceptance : TenancySources.in(sources.acceptances, namespace).toList()) {
-      if (acceptance.getSpec() == null || acceptance.getMetadata().getDeletionTimestamp() != null) {
+    for (Accepted a : accepted) {
+      PartnershipAcceptance acceptance = a.acceptance();
+      if (acceptance.getMetadata().getDeletionTimestamp() != null || a.phase() != PartnershipPhase.Established) {
         continue;
       }
-      var customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
-          .filter(Organization::active).orElse(null);
-      var partnership = customer == null ? null
-          : sources.partnership(customer.effectiveNamespace(), acceptance.getSpec().getPartnership()).orElse(null);
-      if (partnership == null || !partner.getStatus().getOrgId().equals(partnership.getSpec().getPartnerOrgId())
-          || evaluator.evaluate(partnership, customer).phase() != PartnershipPhase.Established) {
-        continue;
-      }
+      Organization customer = a.customer().get();
+      Partnership partnership = a.partnership().get();
       Resolution resolution = resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
       // The customer's effective bindings of this partnership's members, read once per acceptance.
       Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
@@ -155,7 +167,10 @@ final class PartnershipStatuses {
     return access;
   }
 
-  /** The organization's partnerships, as customer (its Partnerships) and as partner (its acceptances). */
+  /**
+   * The organization's partnerships, as customer (its Partnerships) and as partner (every Partnership naming
+   * it, accepted or only offered).
+   */
   List<OrganizationPartnership> organizationPartnerships(Organization org, String namespace,
       List<PartnershipEvaluator.Evaluation> evaluations) {
     List<OrganizationPartnership> result = new ArrayList<>();

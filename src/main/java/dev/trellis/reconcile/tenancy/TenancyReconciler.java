@@ -97,14 +97,15 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     ResourceID primary = new ResourceID(name);
     List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
     Resolution resolution = resolve(org, name, evaluations, now);
-    var partnerAccess = partnerships.partnerAccess(name, org,
+    List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
+    var partnerAccess = partnerships.partnerAccess(accepted,
         customer -> resolve(customer, customer.effectiveNamespace(), evaluate(customer, customer.effectiveNamespace()),
             now));
     // Grants first: they are what connectors act on; statuses explain them.
     writeGrants(name, resolution, primary);
     writeStatuses(name, resolution.verdicts(), partnerAccess, primary);
     partnerships.writePartnerships(evaluations, now, primary);
-    partnerships.writeAcceptances(name, org, primary);
+    partnerships.writeAcceptances(accepted, primary);
     statuses.writeOrganizationPartnerships(org, partnerships.organizationPartnerships(org, name, evaluations),
         sources.organizations, primary);
 
