@@ -14,6 +14,7 @@ import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
+import dev.trellis.reconcile.support.ConfigMapApplier;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
@@ -232,29 +233,17 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   /** Writes one of the organization's ConfigMaps by server-side apply, only when its content changed. */
   private void project(Organization org, String name, Map<String, String> data, Map<String, String> binaryData,
       Context<Organization> context) {
-    String namespace = org.effectiveNamespace();
-    var cached = configMaps.get(new ResourceID(name, namespace));
-    if (cached.isPresent() && data.equals(orEmpty(cached.get().getData()))
-        && binaryData.equals(orEmpty(cached.get().getBinaryData()))) {
-      return;
-    }
     ConfigMap desired = new ConfigMapBuilder()
         .withNewMetadata()
           .withName(name)
-          .withNamespace(namespace)
+          .withNamespace(org.effectiveNamespace())
           .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
           .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
         .endMetadata()
         .withData(data)
         .withBinaryData(binaryData.isEmpty() ? null : binaryData)
         .build();
-    ConfigMap written = context.getClient().resource(desired).fieldManager(FIELD_MANAGER).forceConflicts()
-        .serverSideApply();
-    configMaps.handleRecentResourceUpdate(ResourceID.fromResource(org), written, cached.orElse(null));
-  }
-
-  private static Map<String, String> orEmpty(Map<String, String> map) {
-    return map == null ? Map.of() : map;
+    ConfigMapApplier.applyIfChanged(context.getClient(), desired, configMaps, ResourceID.fromResource(org));
   }
 
   /** The first of these verdicts that is not Ready, or a Ready one. */

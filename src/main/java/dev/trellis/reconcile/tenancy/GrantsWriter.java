@@ -3,7 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.projection.Projection;
-import dev.trellis.reconcile.support.StatusWriter;
+import dev.trellis.reconcile.support.ConfigMapApplier;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,19 +36,10 @@ public class GrantsWriter {
     List<Map.Entry<String, String>> ordered = new ArrayList<>(projection.configMaps().entrySet());
     java.util.Collections.reverse(ordered); // shards first: the primary never names a missing shard
     for (var document : ordered) {
-      ConfigMap desired = desired(connector, document.getKey(), document.getValue());
-      ConfigMap cached = sources.configMaps.get(new ResourceID(document.getKey(), namespace)).orElse(null);
-      if (cached != null && sameContent(cached, desired)) {
-        continue;
+      if (ConfigMapApplier.applyIfChanged(client, desired(connector, document.getKey(), document.getValue()),
+          sources.configMaps, primary)) {
+        writes++;
       }
-      ConfigMap written = client.resource(desired).fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts()
-          .serverSideApply();
-      if (cached == null) {
-        sources.configMaps.handleRecentResourceCreate(primary, written);
-      } else {
-        sources.configMaps.handleRecentResourceUpdate(primary, written, cached);
-      }
-      writes++;
     }
     writes += deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);
     return writes;
@@ -75,13 +65,6 @@ public class GrantsWriter {
       deleted++;
     }
     return deleted;
-  }
-
-  private static boolean sameContent(ConfigMap cached, ConfigMap desired) {
-    return Objects.equals(cached.getData(), desired.getData())
-        && cached.getMetadata().getLabels() != null
-        && cached.getMetadata().getLabels().entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
-        && Objects.equals(cached.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
   }
 
   private static ConfigMap desired(Connector connector, String name, String json) {

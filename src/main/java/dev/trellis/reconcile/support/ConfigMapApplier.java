@@ -1,0 +1,45 @@
+package dev.trellis.reconcile.support;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes a ConfigMap Trellis owns by server-side apply, only when its content differs from the cached one, and
+ * puts the written object back into the cache so the next reconcile compares with what was just written.
+ */
+public final class ConfigMapApplier {
+  private ConfigMapApplier() {}
+
+  /** @return whether a write happened */
+  public static boolean applyIfChanged(KubernetesClient client, ConfigMap desired,
+      InformerEventSource<ConfigMap, ?> cache, ResourceID primary) {
+    ConfigMap cached = cache.get(ResourceID.fromResource(desired)).orElse(null);
+    if (cached != null && sameContent(cached, desired)) {
+      return false;
+    }
+    ConfigMap written = client.resource(desired).fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts()
+        .serverSideApply();
+    if (cached == null) {
+      cache.handleRecentResourceCreate(primary, written);
+    } else {
+      cache.handleRecentResourceUpdate(primary, written, cached);
+    }
+    return true;
+  }
+
+  private static boolean sameContent(ConfigMap cached, ConfigMap desired) {
+    Map<String, String> labels = cached.getMetadata().getLabels() == null ? Map.of() : cached.getMetadata().getLabels();
+    return Objects.equals(orEmpty(cached.getData()), orEmpty(desired.getData()))
+        && Objects.equals(orEmpty(cached.getBinaryData()), orEmpty(desired.getBinaryData()))
+        && labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
+        && Objects.equals(cached.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
+  }
+}
