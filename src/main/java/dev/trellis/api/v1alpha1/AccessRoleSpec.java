@@ -12,6 +12,9 @@ import java.util.List;
 
 /** The permissions of a role, where it may be granted, and whether partners' members may receive it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "has(self.feature) == has(self.level)",
+    message = "spec.feature and spec.level go together: a feature role names both, other roles neither")
 public class AccessRoleSpec {
 
   @JsonPropertyDescription("Human-readable name of the role, for example Operation support analyst.")
@@ -46,6 +49,17 @@ public class AccessRoleSpec {
   @Default("false")
   private Boolean assignableToPartners;
 
+  @JsonPropertyDescription(
+      "The product feature this role is for: Observability, WorkloadSecurity or Reporting. A member holds at"
+          + " most one role per feature in an organization (a second one is ConflictingFeatureRoles). Absent for"
+          + " roles that belong to no feature.")
+  private Feature feature;
+
+  @JsonPropertyDescription(
+      "The level of a feature role: AccountOwner, Administrator, User or Guest. Members holding an AccountOwner"
+          + " role at Organization scope are the organization's account owners. Set exactly when spec.feature is.")
+  private FeatureLevel level;
+
   public String getDisplayName() {
     return displayName;
   }
@@ -76,6 +90,22 @@ public class AccessRoleSpec {
 
   public void setAssignableAt(List<Scope.Kind> assignableAt) {
     this.assignableAt = assignableAt == null ? new ArrayList<>() : assignableAt;
+  }
+
+  public Feature getFeature() {
+    return feature;
+  }
+
+  public void setFeature(Feature feature) {
+    this.feature = feature;
+  }
+
+  public FeatureLevel getLevel() {
+    return level;
+  }
+
+  public void setLevel(FeatureLevel level) {
+    this.level = level;
   }
 
   public Boolean getAssignableToPartners() {

@@ -86,7 +86,7 @@ public final class SnapshotBuilder {
     Set<ScopeKind> at = EnumSet.noneOf(ScopeKind.class);
     r.getSpec().getAssignableAt().forEach(k -> at.add(ScopeKind.valueOf(k.name())));
     return new RoleNode(name(r), r.getSpec().getPermissions(), at,
-        Boolean.TRUE.equals(r.getSpec().getAssignableToPartners()));
+        Boolean.TRUE.equals(r.getSpec().getAssignableToPartners()), r.getSpec().getFeature(), r.getSpec().getLevel());
   }
 
   static BindingNode binding(RoleBinding b) {
