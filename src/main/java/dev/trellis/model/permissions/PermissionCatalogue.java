@@ -103,6 +103,34 @@ public final class PermissionCatalogue {
     add(m, "automation.view", "See jobs, run books and scripts, and their runs.", RA);
     add(m, "automation.run", "Create and run jobs, run books and scripts on managed resources.", RA);
     add(m, "consoles.access", "Open remote consoles (SSH, RDP) to managed resources, with session recording.", RA);
+    // The per-feature permissions: one per row of the "permissions by user role" table of the seed on user
+    // accounts and roles (in its row order; alerts.* and audit.view above are reused), then the ones only its
+    // prose names. docs/feature-roles.md maps each row to its permission.
+    add(m, "acquisitionunits.manage", "Add, change and delete acquisition units.");
+    add(m, "annotationrules.manage", "Create, run, change and delete annotation rules.");
+    add(m, "annotations.manage", "Create, change, assign, view, remove and delete annotations.");
+    add(m, "apitokens.manage", "Create, rename, disable and revoke API access tokens.");
+    add(m, "applications.manage", "Create, view, change and delete applications.");
+    add(m, "assetpages.view", "See asset pages.");
+    add(m, "assetpages.manage", "Change asset pages.");
+    add(m, "cloudcost.view", "See cloud cost.");
+    add(m, "forensics.view", "See forensics: user activity and the findings of workload security.");
+    add(m, "forensics.manage",
+        "Perform every workload security function: forensics and automated response policies.");
+    add(m, "dashboards.view", "See dashboards.");
+    add(m, "dashboards.manage", "Create, change and delete dashboards.");
+    add(m, "datacollectors.manage", "Add, change, poll and delete data collectors.");
+    add(m, "notifications.view", "See notification settings.");
+    add(m, "notifications.manage", "Change notification settings.");
+    add(m, "queries.view", "See and run queries.");
+    add(m, "queries.manage", "Create, change and delete queries.");
+    add(m, "deviceresolution.manage", "Manage device resolution.");
+    add(m, "reports.view", "See and run reports.");
+    add(m, "reports.manage", "Create, change, delete and schedule reports.");
+    add(m, "subscription.manage", "See and change the subscription.");
+    add(m, "users.manage", "Invite, add, change and deactivate users.");
+    add(m, "billing.view", "See billing and usage.");
+    add(m, "sso.manage", "Manage single sign-on authentication and identity federation settings.");
     return Collections.unmodifiableMap(m);
   }
 

@@ -52,6 +52,14 @@ class PredefinedRolesTest {
   }
 
   @Test
+  void superAdminHoldsEveryPermissionAndIsGivenAtTheOrganizationOnly() {
+    RoleNode admin = RoleFiles.role("super-admin");
+    assertThat(new TreeSet<>(admin.permissions())).isEqualTo(PermissionCatalogue.names());
+    assertThat(admin.assignableAt()).containsExactly(ScopeKind.Organization);
+    assertThat(admin.assignableToPartners()).isFalse();
+  }
+
+  @Test
   void superViewerHoldsExactlyEveryViewPermission() {
     assertThat(new TreeSet<>(RoleFiles.role("super-viewer").permissions())).isEqualTo(PermissionCatalogue.views());
   }
