@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trellis.model.RoleFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** config/roles/ ships exactly the feature roles that {@link FeatureRoles} describes, field for field. */
+/**
+ * config/roles/ ships exactly the feature roles that {@link FeatureRoles} describes, field for field, and the
+ * docs list them as they are.
+ */
 class FeatureRoleFilesTest {
 
   static Stream<FeatureRole> featureRoles() {
@@ -39,6 +44,29 @@ class FeatureRoleFilesTest {
         .containsExactlyElementsOf(role.assignableAt().stream().map(Enum::name).toList());
     assertThat(spec.path("assignableToPartners").isBoolean()).isTrue();
     assertThat(spec.path("assignableToPartners").asBoolean()).isEqualTo(role.assignableToPartners());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("featureRoles")
+  void theFeatureRolesAndPermissionsPagesListTheRoleAsShipped(FeatureRole role) throws Exception {
+    String row = "| `" + role.name() + "` | "
+        + String.join(", ", role.assignableAt().stream().map(Enum::name).toList()) + " | "
+        + (role.assignableToPartners() ? "yes" : "no") + " | "
+        + String.join(", ", role.permissions().stream().map(p -> "`" + p + "`").toList()) + " |";
+
+    assertThat(Files.readString(Path.of("docs", "feature-roles.md"))).contains(row);
+    assertThat(Files.readString(Path.of("docs", "permissions.md"))).contains(row);
+  }
+
+  @Test
+  void theFeatureRolesPageShowsEveryRowOfTheTableWithItsPermission() throws Exception {
+    // The page marks Premium rows with *, as the table does; the code's labels leave the mark out.
+    List<String> tableLines = Files.readString(Path.of("docs", "feature-roles.md")).lines()
+        .filter(l -> l.startsWith("| ")).map(l -> l.replace("*", "")).toList();
+    for (FeatureTableRow row : FeatureTable.rows()) {
+      assertThat(tableLines).as(row.label())
+          .anyMatch(l -> l.startsWith("| " + row.label() + " | `" + row.permission() + "` | Y"));
+    }
   }
 
   @Test

@@ -218,6 +218,14 @@ class FeatureRolesTest {
   }
 
   @Test
+  void noFeatureRoleAdministersTheOrganizationsOwnMembersBindingsOrRoles() {
+    for (FeatureRole role : FeatureRoles.all()) {
+      assertThat(role.permissions()).as(role.name())
+          .doesNotContain("members.manage", "rolebindings.manage", "roles.manage", "organization.manage");
+    }
+  }
+
+  @Test
   void workloadSecurityGuestViewsAlertsAndForensicsButCannotChangeAlertStatus() {
     assertThat(FeatureRoles.permissions(WorkloadSecurity, Guest))
         .containsExactly("alerts.view", "forensics.view", "notifications.view");
