@@ -43,10 +43,11 @@ cluster-down: ## Stop the local control plane
 	hack/cluster.sh down
 
 .PHONY: install
-install: ## Apply crds/ and the predefined roles in config/roles/ to the cluster in KUBECONFIG
+install: ## Apply crds/, the predefined roles (config/roles/) and the invitation policy (config/admission/)
 	$(KUBECTL) apply --server-side --force-conflicts -k crds
 	$(KUBECTL) wait --for condition=established --timeout=60s crd -l app.kubernetes.io/part-of=trellis
 	$(KUBECTL) apply --server-side --force-conflicts -k config/roles
+	$(KUBECTL) apply --server-side --force-conflicts -k config/admission
 
 .PHONY: run
 run: ## Build what is missing, start the local cluster, install, run the operator, apply the samples (Ctrl-C stops all)

@@ -39,6 +39,40 @@ public final class Reasons {
   // Member
   /** A user member without an email: it has no subject to appear as in grants. */
   public static final String EMAIL_REQUIRED = "EmailRequired";
+  /** Created with spec.invitation and not accepted yet: grants nothing. */
+  public static final String INVITATION_PENDING = "InvitationPending";
+  /** The invitation ran out before the invitee accepted it (also an acceptance created too late). */
+  public static final String INVITATION_EXPIRED = "InvitationExpired";
+  /** Another member of the organization, created earlier, has the same e-mail address. */
+  public static final String DUPLICATE_EMAIL = "DuplicateEmail";
+  /** The member's e-mail domain is outside spec.domainRestriction (also an SSO domain outside it). */
+  public static final String DOMAIN_NOT_ALLOWED = "DomainNotAllowed";
+
+  // InvitationAcceptance
+  /** spec.member names no Member in the namespace. */
+  public static final String MEMBER_NOT_FOUND = "MemberNotFound";
+  /** spec.email is not the invited member's e-mail address. */
+  public static final String NOT_INVITEE = "NotInvitee";
+  /** Another acceptance of the same invitation came first. */
+  public static final String ALREADY_ACCEPTED = "AlreadyAccepted";
+  /** Ready=True: the acceptance made the member Active. */
+  public static final String INVITATION_ACCEPTED = "InvitationAccepted";
+
+  // Organization: account owners and single sign-on (conditions AccountOwners and SingleSignOn)
+  /** Fewer than the recommended two account owners. */
+  public static final String OWNERS_BELOW_RECOMMENDED = "OwnersBelowRecommended";
+  /** No account owner at all. */
+  public static final String NO_ACCOUNT_OWNER = "NoAccountOwner";
+  /** AccountOwners=True: two or more. */
+  public static final String OWNERS_RECOMMENDED = "OwnersRecommended";
+  /** SingleSignOn=True: auto-provisioning is on and every default role and domain is usable. */
+  public static final String SSO_ENABLED = "Enabled";
+  /** SingleSignOn=True: configured but switched off. */
+  public static final String SSO_DISABLED = "Disabled";
+  /** An SSO default role that is not a feature role. */
+  public static final String FEATURE_ROLE_REQUIRED = "FeatureRoleRequired";
+  /** Two roles of one feature for one member (binding), or two SSO default roles of one feature. */
+  public static final String CONFLICTING_FEATURE_ROLES = "ConflictingFeatureRoles";
 
   // RoleBinding
   public static final String ROLE_NOT_FOUND = "RoleNotFound";

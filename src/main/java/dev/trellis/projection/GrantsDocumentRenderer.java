@@ -60,8 +60,11 @@ public final class GrantsDocumentRenderer {
     CanonicalJson j = new CanonicalJson().beginObject()
         .field("subject", e.subject())
         .field("subjectKind", e.subjectKind())
-        .field("subjectOrganization", e.subjectOrganization())
-        .field("resource", e.resource())
+        .field("subjectOrganization", e.subjectOrganization());
+    if (!e.except().isEmpty()) {
+      j.field("except", e.except());
+    }
+    j.field("resource", e.resource())
         .field("permissions", e.permissions())
         .beginArray("grants");
     e.grants().forEach(g -> j.raw(grant(g)));

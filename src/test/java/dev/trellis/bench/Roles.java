@@ -36,6 +36,9 @@ final class Roles {
           @SuppressWarnings("unchecked")
           List<String> at = (List<String>) spec.get("assignableAt");
           String name = r.getMetadata().getName();
+          if (spec.get("feature") != null) {
+            continue; // feature roles allow one per member and feature; the scenario's random bindings use the rest
+          }
           roles.byName.put(name, new Role(name, List.copyOf(new TreeSet<>(permissions)), Set.copyOf(at),
               Boolean.TRUE.equals(spec.get("assignableToPartners"))));
         }

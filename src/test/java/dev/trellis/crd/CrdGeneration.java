@@ -114,8 +114,22 @@ public final class CrdGeneration {
         describe(root, "spec", "What the user declares about this " + kind.getSimpleName() + ".");
         describe(root, "status", "What Trellis observed and decided; written by the operator only.");
         requireSpecWithRequiredFields(root);
+        conditionsByType(root);
       }
       return crd;
+    }
+
+    /**
+     * Conditions are a list keyed by type, as Kubernetes' own: two field managers can then each own their
+     * conditions (the organization controller its Ready, the tenancy controller AccountOwners and SingleSignOn).
+     */
+    private static void conditionsByType(JSONSchemaProps root) {
+      JSONSchemaProps status = root.getProperties().get("status");
+      JSONSchemaProps conditions = status == null ? null : status.getProperties().get("conditions");
+      if (conditions != null) {
+        conditions.setXKubernetesListType("map");
+        conditions.setXKubernetesListMapKeys(List.of("type"));
+      }
     }
 
     private static void orderColumns(Class<?> kind, CustomResourceDefinitionVersion version) {

@@ -18,7 +18,8 @@ import java.util.List;
 
 /** Builds snapshots in tests the way a user would write the YAML; roles default to the predefined ones. */
 public final class OrgBuilder {
-  private final OrganizationNode org;
+  private OrganizationNode org;
+  private final List<dev.trellis.model.snapshot.AcceptanceNode> acceptances = new ArrayList<>();
   private final List<FolderNode> folders = new ArrayList<>();
   private final List<ProjectNode> projects = new ArrayList<>();
   private final List<ResourceNode> resources = new ArrayList<>();
@@ -84,12 +85,24 @@ public final class OrgBuilder {
     return this;
   }
 
+  /** Single sign-on and domain restriction settings. */
+  public OrgBuilder access(dev.trellis.model.snapshot.AccessPolicy policy) {
+    org = new OrganizationNode(org.name(), org.orgId(), org.namespace(), policy);
+    return this;
+  }
+
+  public OrgBuilder acceptance(dev.trellis.model.snapshot.AcceptanceNode a) {
+    acceptances.add(a);
+    return this;
+  }
+
   public OrgBuilder partnership(PartnershipView p) {
     partnerships.add(p);
     return this;
   }
 
   public OrgSnapshot build() {
-    return new OrgSnapshot(org, folders, projects, resources, connectors, members, roles, bindings, partnerships);
+    return new OrgSnapshot(org, folders, projects, resources, connectors, members, roles, bindings, partnerships,
+        null, acceptances);
   }
 }

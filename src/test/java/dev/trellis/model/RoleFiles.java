@@ -62,6 +62,8 @@ public final class RoleFiles {
     spec.path("permissions").forEach(p -> permissions.add(p.asText()));
     Set<ScopeKind> at = EnumSet.noneOf(ScopeKind.class);
     spec.path("assignableAt").forEach(k -> at.add(ScopeKind.valueOf(k.asText())));
-    return new RoleNode(name, permissions, at, spec.path("assignableToPartners").asBoolean(false));
+    return new RoleNode(name, permissions, at, spec.path("assignableToPartners").asBoolean(false),
+        spec.hasNonNull("feature") ? dev.trellis.api.v1alpha1.Feature.valueOf(spec.get("feature").asText()) : null,
+        spec.hasNonNull("level") ? dev.trellis.api.v1alpha1.FeatureLevel.valueOf(spec.get("level").asText()) : null);
   }
 }

@@ -43,7 +43,7 @@ class SamplesIT {
           assertThat(o.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         }));
     try (Stream<Path> files = Files.list(SAMPLES)) {
-      for (Path file : files.sorted().toList()) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String yaml = Files.readString(file);
         for (Organization org : client.resources(Organization.class).list().getItems()) {
           if (org.getStatus() != null && org.getStatus().getOrgId() != null) {
@@ -55,10 +55,20 @@ class SamplesIT {
       }
     }
 
+    // Invitations are accepted by their invitees, each file as the user it is named after.
+    try (Stream<Path> files = Files.list(SAMPLES.resolve("invitee"))) {
+      for (Path file : files.sorted().toList()) {
+        String user = file.getFileName().toString().replaceAll("\\.yaml$", "");
+        try (KubernetesClient invitee = as(user); InputStream in = Files.newInputStream(file)) {
+          invitee.load(in).create();
+        }
+      }
+    }
+
     // Other tests share the control plane: judge the samples' own objects only.
     java.util.Set<String> sampled = new java.util.HashSet<>();
-    try (Stream<Path> files = Files.list(SAMPLES)) {
-      for (Path file : files.toList()) {
+    try (Stream<Path> files = Files.walk(SAMPLES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
         try (InputStream in = Files.newInputStream(file)) {
           client.load(in).items().forEach(o -> sampled.add(key(o)));
         }
@@ -84,8 +94,26 @@ class SamplesIT {
     await().atMost(WAIT).untilAsserted(() -> {
       var grants = client.configMaps().inNamespace("org-mrpaints").withName("conn-eu-grants").get();
       assertThat(grants).isNotNull();
-      assertThat(grants.getData().get("grants.json")).contains("krishna@globalpartners.com");
+      assertThat(grants.getData().get("grants.json")).contains("krishna@globalpartners.com")
+          // Dana accepted her invitation; every mrpaints.com user has the single sign-on default role.
+          .contains("\"dana@mrpaints.com\"").contains("\"*@mrpaints.com\"");
     });
+    await().atMost(WAIT).untilAsserted(() -> {
+      Organization mrpaints = client.resources(Organization.class).withName("mrpaints").get();
+      assertThat(mrpaints.getStatus().getAccountOwners()).containsExactly("alice@mrpaints.com", "bob@mrpaints.com");
+      assertThat(mrpaints.getStatus().condition(ApiConstants.ACCOUNT_OWNERS))
+          .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+      assertThat(mrpaints.getStatus().condition(ApiConstants.SINGLE_SIGN_ON))
+          .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+    });
+  }
+
+  private static KubernetesClient as(String user) throws Exception {
+    var admin = io.fabric8.kubernetes.client.Config.fromKubeconfig(
+        Files.readString(dev.trellis.testsupport.ControlPlane.get().kubeconfig()));
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(admin).withImpersonateUsername(user).build())
+        .build();
   }
 
   private static String key(io.fabric8.kubernetes.api.model.HasMetadata o) {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * One real control plane per test run: etcd and kube-apiserver (started by fabric8 kube-api-test from
  * the binaries that {@code hack/control-plane/build.sh} builds) plus kube-controller-manager with only
  * the garbage-collector and namespace controllers. Started on first use, stopped when the JVM exits.
- * Trellis's CRDs from {@code crds/} and the predefined roles from {@code config/roles/} are applied.
+ * Trellis's CRDs from {@code crds/}, the predefined roles from {@code config/roles/} and the admission policy
+ * from {@code config/admission/} are applied.
  */
 public final class ControlPlane {
   private static final Logger LOG = Logger.getLogger(ControlPlane.class);
@@ -135,6 +136,7 @@ public final class ControlPlane {
         applyCrds(client);
         awaitServed(client);
         applyDirectory(client, Path.of("config", "roles"));
+        applyDirectory(client, Path.of("config", "admission"));
       }
       LOG.infof("real control plane up in %d ms: kube-apiserver %s, etcd, kube-controller-manager; kubeconfig %s",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), version, kubeconfig);

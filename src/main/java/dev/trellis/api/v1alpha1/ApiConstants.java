@@ -19,6 +19,10 @@ public final class ApiConstants {
 
   /** The condition every kind reports. */
   public static final String READY = "Ready";
+  /** Organization condition, written by the tenancy controller: enough account owners (two recommended). */
+  public static final String ACCOUNT_OWNERS = "AccountOwners";
+  /** Organization condition, written by the tenancy controller: single sign-on auto-provisioning. */
+  public static final String SINGLE_SIGN_ON = "SingleSignOn";
 
   private ApiConstants() {}
 }

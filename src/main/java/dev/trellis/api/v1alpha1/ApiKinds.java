@@ -12,6 +12,7 @@ public final class ApiKinds {
       ManagedResource.class,
       Connector.class,
       Member.class,
+      InvitationAcceptance.class,
       AccessRole.class,
       RoleBinding.class,
       Partnership.class,

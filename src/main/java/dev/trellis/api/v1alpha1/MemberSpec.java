@@ -15,6 +15,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "self.type == 'ServiceAccount' || !has(self.clientId) || size(self.clientId) == 0",
     message = "spec.clientId is for ServiceAccount members only: a User is named by spec.email")
+@ValidationRule(value = "!has(self.invitation) || self.type == 'User'",
+    message = "spec.invitation is for User members: an invitation goes to an e-mail address")
+@ValidationRule(value = "has(self.invitation) == has(oldSelf.invitation)"
+    + " && (!has(self.invitation) || (self.invitation == oldSelf.invitation && self.email == oldSelf.email))",
+    message = "spec.invitation and the invited spec.email cannot be added, removed or changed: only the invitee"
+        + " accepts an invitation; to invite again, delete the Member and create it anew")
 public class MemberSpec {
 
   /** The two kinds of member. */
@@ -42,6 +48,20 @@ public class MemberSpec {
           + " back to false. Nothing is deleted.")
   @Default("false")
   private Boolean disabled;
+
+  @JsonPropertyDescription(
+      "Invites the user by e-mail instead of declaring the membership: the member is Invited and grants nothing"
+          + " until the invitee creates an InvitationAcceptance with their own Kubernetes identity, and Expired"
+          + " if that does not happen within the ttl. Absent: the member is Active at once.")
+  private InvitationSpec invitation;
+
+  public InvitationSpec getInvitation() {
+    return invitation;
+  }
+
+  public void setInvitation(InvitationSpec invitation) {
+    this.invitation = invitation;
+  }
 
   public Type getType() {
     return type;

@@ -16,6 +16,28 @@ public class MemberStatus extends TrellisStatus {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<PartnerAccess> partnerAccess = new ArrayList<>();
 
+  @JsonPropertyDescription("Invited (waiting for the invitee), Active, or Expired (the invitation ran out).")
+  private MemberPhase phase;
+
+  @JsonPropertyDescription("Where the invitation stands, for a member created with spec.invitation.")
+  private InvitationStatus invitation;
+
+  public MemberPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(MemberPhase phase) {
+    this.phase = phase;
+  }
+
+  public InvitationStatus getInvitation() {
+    return invitation;
+  }
+
+  public void setInvitation(InvitationStatus invitation) {
+    this.invitation = invitation;
+  }
+
   public List<PartnerAccess> getPartnerAccess() {
     return partnerAccess;
   }
@@ -27,11 +49,13 @@ public class MemberStatus extends TrellisStatus {
   @Override
   public boolean equals(Object o) {
     if (!super.equals(o)) return false;
-    return Objects.equals(partnerAccess, ((MemberStatus) o).partnerAccess);
+    MemberStatus that = (MemberStatus) o;
+    return Objects.equals(partnerAccess, that.partnerAccess) && phase == that.phase
+        && Objects.equals(invitation, that.invitation);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), partnerAccess);
+    return Objects.hash(super.hashCode(), partnerAccess, phase, invitation);
   }
 }

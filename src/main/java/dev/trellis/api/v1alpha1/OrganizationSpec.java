@@ -64,6 +64,14 @@ public class OrganizationSpec {
   private BrandingSpec branding;
 
   @JsonPropertyDescription(
+      "Single sign-on auto-provisioning: users of the federated e-mail domains get default roles without being"
+          + " invited.")
+  private SingleSignOnSpec sso;
+
+  @JsonPropertyDescription("Which e-mail domains the organization's user members may come from.")
+  private DomainRestrictionSpec domainRestriction;
+
+  @JsonPropertyDescription(
       "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
           + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
           + " spec.terminationConfirmation set to the organization's name.")
@@ -82,6 +90,22 @@ public class OrganizationSpec {
 
   public void setParent(String parent) {
     this.parent = parent;
+  }
+
+  public SingleSignOnSpec getSso() {
+    return sso;
+  }
+
+  public void setSso(SingleSignOnSpec sso) {
+    this.sso = sso;
+  }
+
+  public DomainRestrictionSpec getDomainRestriction() {
+    return domainRestriction;
+  }
+
+  public void setDomainRestriction(DomainRestrictionSpec domainRestriction) {
+    this.domainRestriction = domainRestriction;
   }
 
   public BrandingSpec getBranding() {

@@ -45,6 +45,33 @@ public class OrganizationStatus extends TrellisStatus {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<OrganizationPartnership> partnerships = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "E-mail addresses of the account owners: Active user members holding an AccountOwner feature role at"
+          + " Organization scope, sorted. At least two are recommended (condition AccountOwners).")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<String> accountOwners = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "The e-mail domains user members may come from under spec.domainRestriction, sorted. Absent when any"
+          + " domain may.")
+  private List<String> allowedDomains;
+
+  public List<String> getAccountOwners() {
+    return accountOwners;
+  }
+
+  public void setAccountOwners(List<String> accountOwners) {
+    this.accountOwners = accountOwners == null ? new ArrayList<>() : accountOwners;
+  }
+
+  public List<String> getAllowedDomains() {
+    return allowedDomains;
+  }
+
+  public void setAllowedDomains(List<String> allowedDomains) {
+    this.allowedDomains = allowedDomains;
+  }
+
   public String getOrgId() {
     return orgId;
   }
@@ -129,12 +156,14 @@ public class OrganizationStatus extends TrellisStatus {
         && Objects.equals(effectivePackages, that.effectivePackages)
         && Objects.equals(effectiveAddOns, that.effectiveAddOns)
         && Objects.equals(effectiveSecurity, that.effectiveSecurity)
-        && Objects.equals(partnerships, that.partnerships);
+        && Objects.equals(partnerships, that.partnerships)
+        && Objects.equals(accountOwners, that.accountOwners)
+        && Objects.equals(allowedDomains, that.allowedDomains);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, effectivePackages, effectiveAddOns,
-        effectiveSecurity, partnerships);
+        effectiveSecurity, partnerships, accountOwners, allowedDomains);
   }
 }

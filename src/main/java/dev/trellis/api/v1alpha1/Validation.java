@@ -32,6 +32,12 @@ final class Validation {
   /** CEL: an e-mail address has one @, no spaces and a dot in its domain; "" counts as absent. */
   static final String EMAIL_RULE = "size(self) == 0 || self.matches('^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')";
   static final int EMAIL_MAX = 254;
+  /** A DNS domain such as mrpaints.com: at least two labels, lower case. */
+  static final String DOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$";
+  static final int DOMAIN_MAX = 253;
+  static final int DOMAINS_MAX = 64;
+  /** A duration in days, hours, minutes and seconds, such as 14d, 36h or 1h30m; at least one part. */
+  static final String DURATION = "^(([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
 
   static final int DISPLAY_NAME_MAX = 256;
   static final int DESCRIPTION_MAX = 1024;

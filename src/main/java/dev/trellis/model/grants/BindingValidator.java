@@ -56,7 +56,7 @@ final class BindingValidator {
       return fail(Reasons.SUBJECT_NOT_FOUND, "The binding names no subject; set spec.subject.kind and"
           + " spec.subject.name.");
     }
-    BindingCheck subjectCheck = partner ? partnerSubject(subject, idx) : memberSubject(subject, idx);
+    BindingCheck subjectCheck = partner ? partnerSubject(subject, idx, now) : memberSubject(subject, idx);
     if (subjectCheck.verdict() != null) {
       return subjectCheck;
     }
@@ -107,7 +107,7 @@ final class BindingValidator {
         MemberValidator.type(m).name(), idx.organization(), "Member/" + m.name()));
   }
 
-  private static BindingCheck partnerSubject(SubjectRef s, OrgIndex idx) {
+  private static BindingCheck partnerSubject(SubjectRef s, OrgIndex idx, Instant now) {
     PartnershipView p = s.partnership() == null ? null : idx.partnerships.get(s.partnership());
     if (p == null) {
       return fail(Reasons.PARTNERSHIP_NOT_FOUND, "Partnership \"" + s.partnership()
@@ -126,7 +126,7 @@ final class BindingValidator {
       return fail(Reasons.SUBJECT_NOT_FOUND, "Member \"" + s.name() + "\" does not exist in partner organization "
           + p.partnerOrganization() + "; ask the partner to create it or fix spec.subject.name.");
     }
-    BindingCheck usable = usableMember(m, MemberValidator.judge(m),
+    BindingCheck usable = usableMember(m, MemberValidator.judge(m, now),
         "Partner member \"" + m.name() + "\" of " + p.partnerOrganization());
     if (usable != null) {
       return usable;

@@ -4,6 +4,8 @@ import dev.trellis.model.hierarchy.Hierarchy;
 import dev.trellis.model.snapshot.OrganizationNode;
 import dev.trellis.model.snapshot.ResourceNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ final class DocumentBuilder {
       .thenComparing(GrantEntry::subjectKind);
 
   static final Comparator<Grant> GRANT_ORDER = Comparator.comparing(Grant::role)
-      .thenComparing(Grant::binding)
+      .thenComparing(Grant::binding, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(Grant::scope)
       .thenComparing(Grant::via);
 
@@ -32,6 +34,7 @@ final class DocumentBuilder {
   private final Map<String, DocumentResource> resources = new TreeMap<>();
   private final Map<Key, TreeSet<String>> permissions = new HashMap<>();
   private final Map<Key, List<Grant>> grants = new HashMap<>();
+  private final Map<Key, TreeSet<String>> except = new HashMap<>();
 
   DocumentBuilder(OrganizationNode organization, String connector) {
     this.organization = organization;
@@ -46,9 +49,30 @@ final class DocumentBuilder {
   }
 
   void addGrant(String resource, ResolvedSubject s, List<String> rolePermissions, Grant grant) {
-    Key key = new Key(resource, s.subject(), s.subjectKind(), s.subjectOrganization());
+    Key key = key(resource, s);
     permissions.computeIfAbsent(key, k -> new TreeSet<>()).addAll(rolePermissions);
     grants.computeIfAbsent(key, k -> new ArrayList<>()).add(grant);
+  }
+
+  /** Addresses a Domain entry does not apply to. */
+  void addExcept(String resource, ResolvedSubject s, Collection<String> addresses) {
+    if (!addresses.isEmpty()) {
+      except.computeIfAbsent(key(resource, s), k -> new TreeSet<>()).addAll(addresses);
+    }
+  }
+
+  /** The names of the resources in this document. */
+  Set<String> resourceNames() {
+    return resources.keySet();
+  }
+
+  /** The roles granted so far to a subject on a resource. */
+  List<String> roles(String resource, ResolvedSubject s) {
+    return grants.getOrDefault(key(resource, s), List.of()).stream().map(Grant::role).toList();
+  }
+
+  private static Key key(String resource, ResolvedSubject s) {
+    return new Key(resource, s.subject(), s.subjectKind(), s.subjectOrganization());
   }
 
   GrantsDocument build() {
@@ -57,7 +81,7 @@ final class DocumentBuilder {
       List<Grant> sorted = new ArrayList<>(g);
       sorted.sort(GRANT_ORDER);
       entries.add(new GrantEntry(k.subject(), k.subjectKind(), k.subjectOrganization(), k.resource(),
-          new ArrayList<>(permissions.get(k)), sorted));
+          new ArrayList<>(permissions.get(k)), sorted, new ArrayList<>(except.getOrDefault(k, new TreeSet<>()))));
     });
     entries.sort(ENTRY_ORDER);
     return new GrantsDocument(organization.name(), organization.orgId(), connector,

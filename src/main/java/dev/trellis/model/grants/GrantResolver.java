@@ -1,17 +1,28 @@
 package dev.trellis.model.grants;
 
+import dev.trellis.model.Reasons;
+import dev.trellis.model.members.AccessOutcome;
+import dev.trellis.model.members.Invitations;
+import dev.trellis.model.members.Membership;
 import dev.trellis.model.packages.PackageGate;
 import dev.trellis.model.snapshot.BindingNode;
+import dev.trellis.model.snapshot.InvitationNode;
+import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.snapshot.ResourceNode;
+import dev.trellis.model.snapshot.RoleNode;
+import dev.trellis.model.snapshot.ScopeKind;
+import dev.trellis.model.snapshot.SubjectKind;
 import dev.trellis.model.verdict.BindingVerdict;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Computes every connector's grants document and every object's verdict for one organization at an instant. */
 public final class GrantResolver {
@@ -20,7 +31,7 @@ public final class GrantResolver {
 
   /** The entry point: a pure function of the snapshot and {@code now}. */
   public static Resolution resolve(OrgSnapshot snapshot, Instant now) {
-    OrgIndex idx = new OrgIndex(snapshot);
+    OrgIndex idx = new OrgIndex(snapshot, now);
     Map<String, DocumentBuilder> docs = new TreeMap<>();
     idx.connectors.keySet().forEach(c -> docs.put(c, new DocumentBuilder(snapshot.organization(), c)));
     // A resource whose connector is missing is unusable: it belongs to no document.
@@ -31,12 +42,19 @@ public final class GrantResolver {
     ReachIndex reach = new ReachIndex(idx.points, idx.hierarchy);
     Map<String, BindingNode> bindings = new TreeMap<>();
     snapshot.bindings().forEach(b -> bindings.putIfAbsent(b.name(), b));
+    Map<String, BindingCheck> checks = new TreeMap<>();
+    bindings.forEach((name, b) -> checks.put(name, BindingValidator.check(b, idx, now)));
+    Map<String, Verdict> conflicts = FeatureConflicts.find(bindings, checks);
     Map<String, BindingVerdict> bindingVerdicts = new TreeMap<>();
     Instant nextExpiry = null;
     for (BindingNode b : bindings.values()) {
-      BindingCheck check = BindingValidator.check(b, idx, now);
+      BindingCheck check = checks.get(b.name());
       if (!check.verdict().ready()) {
         bindingVerdicts.put(b.name(), new BindingVerdict(check.verdict(), false));
+        continue;
+      }
+      if (conflicts.containsKey(b.name())) {
+        bindingVerdicts.put(b.name(), new BindingVerdict(conflicts.get(b.name()), false));
         continue;
       }
       // Rule 7: the organization's packages gate the role's permissions; a role left with none grants nothing.
@@ -55,12 +73,24 @@ public final class GrantResolver {
         nextExpiry = b.expiresAt();
       }
     }
+    // After the bindings: an explicit member's own roles decide which default roles it still gets.
+    SingleSignOn.Plan sso = SingleSignOn.plan(snapshot.organization().access(), idx,
+        idx.membership.allowedDomains());
+    SingleSignOn.apply(sso, idx, docs, snapshot.packages());
 
     Map<String, GrantsDocument> documents = new TreeMap<>();
     docs.forEach((name, d) -> documents.put(name, d.build()));
     Verdicts verdicts = new Verdicts(idx.hierarchy.folderVerdicts(), idx.hierarchy.projectVerdicts(),
         idx.resourceVerdicts, idx.connectorVerdicts, idx.memberVerdicts, idx.roleVerdicts, bindingVerdicts);
-    return new Resolution(documents, verdicts, nextExpiry);
+    for (MemberNode m : idx.members.values()) {
+      // An invitation that can still be accepted turns Expired on its own when it runs out.
+      InvitationNode inv = m.invitation();
+      if (inv != null && !inv.accepted() && inv.expiresAt().isAfter(now)
+          && (nextExpiry == null || inv.expiresAt().isBefore(nextExpiry))) {
+        nextExpiry = inv.expiresAt();
+      }
+    }
+    return new Resolution(documents, verdicts, nextExpiry, access(idx, bindings, bindingVerdicts, sso.verdict()));
   }
 
   /** Adds one valid binding's grants to every document it reaches; returns how many entries it touched. */
@@ -73,5 +103,45 @@ public final class GrantResolver {
       docs.get(r.connector()).addGrant(r.name(), check.subject(), permissions, grant);
     }
     return reached.size();
+  }
+
+  /**
+   * The organization's people: account owners are the candidates whose owner binding survived every check
+   * (feature conflicts included); invitations, acceptances, allowed domains and single sign-on.
+   */
+  private static AccessOutcome access(OrgIndex idx, Map<String, BindingNode> bindings,
+      Map<String, BindingVerdict> bindingVerdicts, Verdict sso) {
+    Set<String> owners = new TreeSet<>();
+    bindings.forEach((name, b) -> {
+      RoleNode role = b.role() == null ? null : idx.roles.get(b.role());
+      if (role != null && Membership.ownerRole(role) && b.scope() != null
+          && b.scope().kind() == ScopeKind.Organization && b.subject() != null
+          && b.subject().kind() == SubjectKind.Member && idx.membership.owners().contains(b.subject().name())
+          && bindingVerdicts.get(name).verdict().ready()) {
+        owners.add(idx.members.get(b.subject().name()).email().toLowerCase(Locale.ROOT));
+      }
+    });
+    Verdict ownersVerdict;
+    if (owners.size() >= AccessOutcome.RECOMMENDED_OWNERS) {
+      ownersVerdict = new Verdict(true, true, Reasons.OWNERS_RECOMMENDED, "The organization has " + owners.size()
+          + " account owners.");
+    } else if (owners.isEmpty()) {
+      ownersVerdict = Verdict.invalid(Reasons.NO_ACCOUNT_OWNER, "The organization has no account owner; give an"
+          + " Active user member an AccountOwner role, such as observability-account-owner, at Organization scope.");
+    } else {
+      ownersVerdict = Verdict.invalid(Reasons.OWNERS_BELOW_RECOMMENDED, "The organization has one account owner ("
+          + owners.iterator().next() + "); at least " + AccessOutcome.RECOMMENDED_OWNERS + " are recommended, so"
+          + " that losing one does not leave the organization without.");
+    }
+    Map<String, InvitationNode> invitations = new TreeMap<>();
+    idx.members.forEach((name, m) -> {
+      if (m.invitation() != null) {
+        invitations.put(name, m.invitation());
+      }
+    });
+    Map<String, Verdict> acceptances = new TreeMap<>();
+    idx.snapshot.acceptances().forEach(a -> acceptances.put(a.name(), Invitations.acceptance(a, idx.members)));
+    return new AccessOutcome(idx.membership.phases(), invitations, acceptances, List.copyOf(owners), ownersVerdict,
+        idx.membership.allowedDomains(), sso);
   }
 }

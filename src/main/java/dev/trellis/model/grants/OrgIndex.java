@@ -1,6 +1,7 @@
 package dev.trellis.model.grants;
 
 import dev.trellis.model.hierarchy.Hierarchy;
+import dev.trellis.model.members.Membership;
 import dev.trellis.model.snapshot.ConnectorNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
@@ -8,9 +9,9 @@ import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.ResourceNode;
 import dev.trellis.model.snapshot.RoleNode;
 import dev.trellis.model.validation.AssociationValidator;
-import dev.trellis.model.validation.MemberValidator;
 import dev.trellis.model.validation.RoleValidator;
 import dev.trellis.model.verdict.Verdict;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,14 +27,17 @@ final class OrgIndex {
   final Map<String, ResourceNode> resources;
   final Map<String, PartnershipView> partnerships;
   final Map<String, Verdict> roleVerdicts = new TreeMap<>();
-  final Map<String, Verdict> memberVerdicts = new TreeMap<>();
+  final Map<String, Verdict> memberVerdicts;
+  final Membership.Result membership;
+  final Instant now;
   final Map<String, Verdict> connectorVerdicts = new TreeMap<>();
   final Map<String, Verdict> resourceVerdicts = new TreeMap<>();
   /** Resources that belong to a document (their connector exists), with their association points. */
   final Map<String, AssociationPoints> points = new TreeMap<>();
 
-  OrgIndex(OrgSnapshot s) {
+  OrgIndex(OrgSnapshot s, Instant now) {
     snapshot = s;
+    this.now = now;
     hierarchy = Hierarchy.of(s.folders(), s.projects());
     roles = byName(s.roles(), RoleNode::name);
     members = byName(s.members(), MemberNode::name);
@@ -41,7 +45,8 @@ final class OrgIndex {
     resources = byName(s.resources(), ResourceNode::name);
     partnerships = byName(s.partnerships(), PartnershipView::name);
     roles.forEach((n, r) -> roleVerdicts.put(n, RoleValidator.judge(r)));
-    members.forEach((n, m) -> memberVerdicts.put(n, MemberValidator.judge(m)));
+    membership = Membership.judge(members.values(), s.bindings(), roles, roleVerdicts, s.organization().access(), now);
+    memberVerdicts = membership.verdicts();
     connectors.forEach((n, c) -> connectorVerdicts.put(n, AssociationValidator.connector(c, hierarchy)));
     resources.forEach((n, r) -> resourceVerdicts.put(n,
         AssociationValidator.resource(r, hierarchy, connectors::containsKey)));

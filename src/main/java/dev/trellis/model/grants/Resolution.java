@@ -1,5 +1,6 @@
 package dev.trellis.model.grants;
 
+import dev.trellis.model.members.AccessOutcome;
 import dev.trellis.model.verdict.Verdicts;
 import java.time.Instant;
 import java.util.Map;
@@ -7,11 +8,13 @@ import java.util.Optional;
 
 /**
  * The result of resolving one organization: a grants document per connector (sorted by connector name),
- * every object's verdict, and the earliest future expiry among effective bindings (null when none).
+ * every object's verdict, the earliest future instant at which time alone changes something (a binding expiring,
+ * an invitation running out; null when none), and what it says about the organization's people.
  */
-public record Resolution(Map<String, GrantsDocument> documents, Verdicts verdicts, Instant nextExpiry) {
+public record Resolution(Map<String, GrantsDocument> documents, Verdicts verdicts, Instant nextExpiry,
+    AccessOutcome access) {
 
-  /** When to reconcile again so that an expiring binding stops granting on time. */
+  /** When to reconcile again so that an expiring binding or invitation takes effect on time. */
   public Optional<Instant> nextReconcile() {
     return Optional.ofNullable(nextExpiry);
   }

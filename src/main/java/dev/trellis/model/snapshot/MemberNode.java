@@ -1,7 +1,18 @@
 package dev.trellis.model.snapshot;
 
-/** A member of an organization: a user (identified by email) or a service account (by client id). */
-public record MemberNode(String name, MemberType type, String email, String clientId, boolean disabled) {
+import java.time.Instant;
+
+/**
+ * A member of an organization: a user (identified by email) or a service account (by client id). {@code created}
+ * orders members that share an e-mail address; {@code invitation} is null for a member declared without one.
+ */
+public record MemberNode(String name, MemberType type, String email, String clientId, boolean disabled,
+    Instant created, InvitationNode invitation) {
+
+  /** A member declared without an invitation, of unknown creation time. */
+  public MemberNode(String name, MemberType type, String email, String clientId, boolean disabled) {
+    this(name, type, email, clientId, disabled, null, null);
+  }
 
   /** A user member. */
   public static MemberNode user(String name, String email) {
@@ -15,6 +26,16 @@ public record MemberNode(String name, MemberType type, String email, String clie
 
   /** The same member, disabled or enabled. */
   public MemberNode withDisabled(boolean value) {
-    return new MemberNode(name, type, email, clientId, value);
+    return new MemberNode(name, type, email, clientId, value, created, invitation);
+  }
+
+  /** The same member, created at {@code at}. */
+  public MemberNode withCreated(Instant at) {
+    return new MemberNode(name, type, email, clientId, disabled, at, invitation);
+  }
+
+  /** The same member, with an invitation. */
+  public MemberNode withInvitation(InvitationNode value) {
+    return new MemberNode(name, type, email, clientId, disabled, created, value);
   }
 }

@@ -16,7 +16,16 @@ public record OrgSnapshot(
     List<RoleNode> roles,
     List<BindingNode> bindings,
     List<PartnershipView> partnerships,
-    Set<ProductPackage> packages) {
+    Set<ProductPackage> packages,
+    List<AcceptanceNode> acceptances) {
+
+  /** A snapshot without invitation acceptances. */
+  public OrgSnapshot(OrganizationNode organization, List<FolderNode> folders, List<ProjectNode> projects,
+      List<ResourceNode> resources, List<ConnectorNode> connectors, List<MemberNode> members, List<RoleNode> roles,
+      List<BindingNode> bindings, List<PartnershipView> partnerships, Set<ProductPackage> packages) {
+    this(organization, folders, projects, resources, connectors, members, roles, bindings, partnerships, packages,
+        List.of());
+  }
 
   /** A snapshot of an organization that has every product package. */
   public OrgSnapshot(OrganizationNode organization, List<FolderNode> folders, List<ProjectNode> projects,
@@ -36,5 +45,6 @@ public record OrgSnapshot(
     bindings = Lists.copy(bindings);
     partnerships = Lists.copy(partnerships);
     packages = packages == null ? EnumSet.allOf(ProductPackage.class) : Set.copyOf(packages);
+    acceptances = Lists.copy(acceptances);
   }
 }

@@ -3,18 +3,27 @@ package dev.trellis.model.validation;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
+import dev.trellis.model.members.Invitations;
 import dev.trellis.model.verdict.Verdict;
+import java.time.Instant;
 
 /** Judges a member and names the subject it appears as in grants. */
 public final class MemberValidator {
 
   private MemberValidator() {}
 
-  /** A disabled member is still Ready: it is well formed; bindings naming it report SubjectDisabled. */
-  public static Verdict judge(MemberNode m) {
+  /**
+   * The member on its own at {@code now}: a user needs an e-mail address, an invited member an acceptance in
+   * time. A disabled member is still Ready: it is well formed; bindings naming it report SubjectDisabled.
+   */
+  public static Verdict judge(MemberNode m, Instant now) {
     if (type(m) == MemberType.User && blank(m.email())) {
       return Verdict.invalid(Reasons.EMAIL_REQUIRED,
           "User member has no spec.email; set it, since a user's email is its subject in grants.");
+    }
+    var invitation = Invitations.problem(m, now);
+    if (invitation.isPresent()) {
+      return invitation.get();
     }
     if (m.disabled()) {
       return Verdict.ok("Member is disabled and grants nothing; set spec.disabled to false to restore its access.");

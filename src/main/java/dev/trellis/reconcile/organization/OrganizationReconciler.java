@@ -149,9 +149,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     if (status.getPhase() == null) {
       status.setPhase(Phase.Active);
     }
-    status.setConditions(Conditions.set(old.getConditions(), ready, clock));
+    status.setConditions(Conditions.set(ownConditions(old), ready, clock));
     labelPhase(org, status.getPhase(), context);
-    // status.partnerships belongs to the tenancy controller: compare without it, and apply without it.
+    // status.partnerships, accountOwners, allowedDomains and the AccountOwners and SingleSignOn conditions
+    // belong to the tenancy controller: compare without them, and apply without them.
     OrganizationStatus comparable = copyWithoutPartnerships(old);
     return StatusUpdates.patchIfChanged(org, comparable, status, events);
   }
@@ -214,10 +215,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     // Its partnerships ended with its data: the record says so.
     if (old.getPartnerships() != null
         && old.getPartnerships().stream().anyMatch(p -> p.getPhase() != PartnershipPhase.Terminated)) {
-      statuses.writeOrganizationPartnerships(org, old.getPartnerships().stream()
+      statuses.writeOrganizationTenancy(org, old.getPartnerships().stream()
           .map(p -> new OrganizationPartnership(p.getSide(), p.getPartnership(), p.getCounterpart(),
               p.getCounterpartOrgId(), PartnershipPhase.Terminated))
-          .toList(), null, null);
+          .toList(), List.of(), null, List.of(), null, null);
     }
     status.setTerminatedAt(old.getTerminatedAt() != null ? old.getTerminatedAt()
         : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
@@ -327,8 +328,14 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     copy.setEffectiveAddOns(status.getEffectiveAddOns());
     copy.setEffectiveSecurity(status.getEffectiveSecurity());
     copy.setObservedGeneration(status.getObservedGeneration());
-    copy.setConditions(status.getConditions());
+    copy.setConditions(ownConditions(status));
     return copy;
+  }
+
+  /** The conditions this controller writes: all but those of the tenancy controller. */
+  private static List<Condition> ownConditions(OrganizationStatus status) {
+    return status.getConditions().stream()
+        .filter(c -> !StatusWriter.TENANCY_CONDITIONS.contains(c.getType())).toList();
   }
 
   private static Long generation(Organization org) {

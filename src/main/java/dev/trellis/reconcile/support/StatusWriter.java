@@ -15,7 +15,12 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import dev.trellis.api.v1alpha1.OrganizationStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,7 +37,11 @@ public class StatusWriter {
   public static final String FIELD_MANAGER = "trellis-operator";
   private static final PatchContext APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
-  private static final PatchContext PARTNERSHIPS_APPLY = new PatchContext.Builder()
+  /** The organization's status conditions that the tenancy controller writes. */
+  public static final Set<String> TENANCY_CONDITIONS = Set.of(ApiConstants.ACCOUNT_OWNERS,
+      ApiConstants.SINGLE_SIGN_ON);
+  /** Its own field manager; named after the first field it wrote, kept so that upgrades keep ownership. */
+  private static final PatchContext TENANCY_APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER + "-partnerships").withForce(true)
       .build();
 
@@ -81,20 +90,38 @@ public class StatusWriter {
   }
 
   /**
-   * Sets {@code status.partnerships} of an organization, a field of its own field manager: the organization
-   * controller owns the rest of the status and leaves this field out of what it applies.
+   * Sets the fields of an organization's status that come from its namespace's resolution: partnerships, account
+   * owners, allowed domains, and the conditions AccountOwners and SingleSignOn. They belong to a field manager of
+   * their own (conditions are a list keyed by type); the organization controller owns the rest and leaves these
+   * out of what it applies.
    */
-  public void writeOrganizationPartnerships(Organization org, List<OrganizationPartnership> partnerships,
+  public void writeOrganizationTenancy(Organization org, List<OrganizationPartnership> partnerships,
+      List<String> accountOwners, List<String> allowedDomains, List<Condition> conditions,
       InformerEventSource<Organization, ?> cache, ResourceID primary) {
-    List<OrganizationPartnership> current = org.getStatus() == null || org.getStatus().getPartnerships() == null
-        ? List.of() : org.getStatus().getPartnerships();
-    if (current.equals(partnerships)) {
+    OrganizationStatus current = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
+    List<Condition> desired = new ArrayList<>();
+    conditions.forEach(c -> desired.add(Conditions.set(current.getConditions(), c, clock).stream()
+        .filter(x -> x.getType().equals(c.getType())).findFirst().orElseThrow()));
+    List<Condition> present = current.getConditions().stream()
+        .filter(c -> TENANCY_CONDITIONS.contains(c.getType())).toList();
+    if (current.getPartnerships().equals(partnerships) && current.getAccountOwners().equals(accountOwners)
+        && Objects.equals(current.getAllowedDomains(), allowedDomains) && present.equals(desired)) {
       return;
     }
-    Map<String, Object> body = applyConfiguration(org, Map.of("partnerships", partnerships));
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("partnerships", partnerships);
+    status.put("accountOwners", accountOwners);
+    if (allowedDomains != null) {
+      status.put("allowedDomains", allowedDomains);
+    }
+    status.put("conditions", desired);
+    Map<String, Object> body = applyConfiguration(org, status);
     Organization written = client.resources(Organization.class).withName(org.getMetadata().getName())
         .subresource("status")
-        .patch(PARTNERSHIPS_APPLY, client.getKubernetesSerialization().asJson(body));
+        .patch(TENANCY_APPLY, client.getKubernetesSerialization().asJson(body));
+    for (Condition c : desired) {
+      StatusUpdates.announceReadyChange(org, current.condition(c.getType()), Optional.of(c), events);
+    }
     if (cache != null && written != null) {
       cache.handleRecentResourceUpdate(primary, written, org);
     }

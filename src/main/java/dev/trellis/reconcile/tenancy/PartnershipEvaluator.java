@@ -68,9 +68,14 @@ final class PartnershipEvaluator {
   /** What grant resolution needs of the partnership: phase, listed members, the partner's members. */
   PartnershipView view(Evaluation e) {
     List<MemberNode> partnerMembers = e.partner()
-        .map(p -> TenancySources.in(sources.members, p.effectiveNamespace())
-            .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
-            .map(SnapshotBuilder::member).toList())
+        .map(p -> {
+          // A partner member invited and not yet accepted is no member yet, on the customer's side either.
+          var acceptances = SnapshotBuilder.acceptances(
+              TenancySources.in(sources.invitationAcceptances, p.effectiveNamespace()).toList());
+          return TenancySources.in(sources.members, p.effectiveNamespace())
+              .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
+              .map(m -> SnapshotBuilder.member(m, acceptances)).toList();
+        })
         .orElse(List.of());
     List<String> listed = e.acceptance().map(a -> a.getSpec().getMembers()).orElse(List.of());
     return new PartnershipView(e.partnership().getMetadata().getName(), e.phase(),

@@ -85,8 +85,11 @@ final class PartnershipMappers {
     }
   }
 
-  /** A member: its namespace, and the customers whose partnerships its organization accepted. */
-  static final class MemberMapper implements SecondaryToPrimaryMapper<Member> {
+  /**
+   * A member, or an invitation acceptance (which changes a member): its namespace, and the customers whose
+   * partnerships its organization accepted.
+   */
+  static final class MemberMapper<T extends HasMetadata> implements SecondaryToPrimaryMapper<T> {
     private final Directory directory;
 
     MemberMapper(Directory directory) {
@@ -94,7 +97,7 @@ final class PartnershipMappers {
     }
 
     @Override
-    public Set<ResourceID> toPrimaryResourceIDs(Member member) {
+    public Set<ResourceID> toPrimaryResourceIDs(T member) {
       Set<ResourceID> ids = new HashSet<>();
       ids.add(new ResourceID(member.getMetadata().getNamespace()));
       directory.acceptancesIn(member.getMetadata().getNamespace())

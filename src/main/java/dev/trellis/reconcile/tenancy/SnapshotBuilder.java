@@ -3,6 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
+import dev.trellis.api.v1alpha1.InvitationAcceptance;
 import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.MemberSpec;
@@ -10,7 +11,11 @@ import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.model.members.Invitations;
+import dev.trellis.model.snapshot.AcceptanceNode;
+import dev.trellis.model.snapshot.AccessPolicy;
 import dev.trellis.model.snapshot.BindingNode;
+import dev.trellis.model.snapshot.InvitationNode;
 import dev.trellis.model.snapshot.ConnectorNode;
 import dev.trellis.model.snapshot.FolderNode;
 import dev.trellis.model.snapshot.MemberNode;
@@ -53,12 +58,15 @@ public final class SnapshotBuilder {
       Collection<AccessRole> roles,
       Collection<RoleBinding> bindings,
       Collection<PartnershipView> partnerships,
-      Set<ProductPackage> packages) {}
+      Set<ProductPackage> packages,
+      Collection<InvitationAcceptance> acceptances) {}
 
   public static OrgSnapshot build(Inputs in) {
     Organization org = in.organization();
+    List<AcceptanceNode> acceptances = acceptances(in.acceptances());
     return new OrgSnapshot(
-        new OrganizationNode(org.getMetadata().getName(), org.getStatus().getOrgId(), org.effectiveNamespace()),
+        new OrganizationNode(org.getMetadata().getName(), org.getStatus().getOrgId(), org.effectiveNamespace(),
+            access(org)),
         live(in.folders()).map(f -> new FolderNode(name(f), f.getSpec() == null ? null : f.getSpec().getParent()))
             .toList(),
         live(in.projects()).map(p -> new ProjectNode(name(p), p.getSpec() == null ? null : p.getSpec().getFolder()))
@@ -68,18 +76,57 @@ public final class SnapshotBuilder {
         live(in.connectors()).map(c -> c.getSpec() == null
             ? new ConnectorNode(name(c), List.of(), List.of())
             : new ConnectorNode(name(c), c.getSpec().getProjects(), c.getSpec().getFolders())).toList(),
-        live(in.members()).map(SnapshotBuilder::member).toList(),
+        live(in.members()).map(m -> member(m, acceptances)).toList(),
         live(in.roles()).map(SnapshotBuilder::role).toList(),
         live(in.bindings()).map(SnapshotBuilder::binding).toList(),
         List.copyOf(in.partnerships()),
-        in.packages());
+        in.packages(),
+        acceptances);
   }
 
-  public static MemberNode member(Member m) {
+  /** The acceptances that exist and are not being deleted. */
+  public static List<AcceptanceNode> acceptances(Collection<InvitationAcceptance> acceptances) {
+    return live(acceptances).filter(a -> a.getSpec() != null)
+        .map(a -> new AcceptanceNode(name(a), a.getSpec().getMember(), a.getSpec().getEmail(), created(a)))
+        .toList();
+  }
+
+  /** A member as the model sees it, its invitation matched against the acceptances of its namespace. */
+  public static MemberNode member(Member m, Collection<AcceptanceNode> acceptances) {
     MemberSpec spec = m.getSpec();
+    Instant created = created(m);
+    InvitationNode invitation = spec.getInvitation() == null ? null
+        : Invitations.invitation(name(m), spec.getEmail(), created, Invitations.ttl(spec.getInvitation().getTtl()),
+            acceptances);
     return new MemberNode(name(m),
         spec.getType() == MemberSpec.Type.ServiceAccount ? MemberType.ServiceAccount : MemberType.User,
-        spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()));
+        spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()), created, invitation);
+  }
+
+  /** The organization's single sign-on and domain restriction settings. */
+  static AccessPolicy access(Organization org) {
+    var spec = org.getSpec();
+    if (spec == null || (spec.getSso() == null && spec.getDomainRestriction() == null)) {
+      return AccessPolicy.NONE;
+    }
+    var sso = spec.getSso();
+    var restriction = spec.getDomainRestriction();
+    return new AccessPolicy(sso != null && Boolean.TRUE.equals(sso.getEnabled()),
+        sso == null ? List.of() : sso.getDomains(), sso == null ? List.of() : sso.getDefaultRoles(),
+        restriction == null ? null : restriction.getMode(), restriction == null ? List.of() : restriction.getDomains());
+  }
+
+  /** When the API server created the object; null when unknown (objects not from a server). */
+  static Instant created(HasMetadata o) {
+    String at = o.getMetadata().getCreationTimestamp();
+    if (at == null || at.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(at).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   public static RoleNode role(AccessRole r) {
@@ -94,7 +141,7 @@ public final class SnapshotBuilder {
     var subject = new SubjectRef(SubjectKind.valueOf(spec.getSubject().getKind().name()),
         spec.getSubject().getName(), spec.getSubject().getPartnership());
     var scope = new ScopeRef(ScopeKind.valueOf(spec.getScope().getKind().name()), spec.getScope().getName());
-    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()));
+    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()), created(b));
   }
 
   /**

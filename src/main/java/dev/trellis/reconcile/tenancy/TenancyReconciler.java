@@ -5,6 +5,8 @@ import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.ConnectorStatus;
 import dev.trellis.api.v1alpha1.FolderStatus;
+import dev.trellis.api.v1alpha1.InvitationAcceptanceStatus;
+import dev.trellis.api.v1alpha1.InvitationStatus;
 import dev.trellis.api.v1alpha1.ManagedResourceStatus;
 import dev.trellis.api.v1alpha1.MemberStatus;
 import dev.trellis.api.v1alpha1.Organization;
@@ -18,6 +20,8 @@ import dev.trellis.model.Reasons;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.GrantsDocument;
 import dev.trellis.model.grants.Resolution;
+import dev.trellis.model.members.AccessOutcome;
+import dev.trellis.model.snapshot.InvitationNode;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import dev.trellis.projection.GrantsProjector;
@@ -38,12 +42,14 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -103,16 +109,53 @@ public class TenancyReconciler implements Reconciler<Namespace> {
             now));
     // Grants first: they are what connectors act on; statuses explain them.
     writeGrants(name, resolution, primary);
-    writeStatuses(name, resolution.verdicts(), partnerAccess, primary);
+    writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
+    writeInvitationAcceptances(name, resolution.access(), primary);
     partnerships.writePartnerships(evaluations, now, primary);
     partnerships.writeAcceptances(accepted, primary);
-    statuses.writeOrganizationPartnerships(org, partnerships.organizationPartnerships(org, name, evaluations),
-        sources.organizations, primary);
+    statuses.writeOrganizationTenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
+        resolution.access().owners(),
+        resolution.access().allowedDomains() == null ? null : List.copyOf(resolution.access().allowedDomains()),
+        organizationConditions(org, resolution.access()), sources.organizations, primary);
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
-    return nextExpiry(name, now)
+    return Stream.concat(nextExpiry(name, now).stream(), pendingInvitationExpiry(resolution.access(), now).stream())
+        .min(Instant::compareTo)
         .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
         .orElse(control);
+  }
+
+  /** The earliest expiry of an invitation that can still be accepted: the member turns Expired then. */
+  private static Optional<Instant> pendingInvitationExpiry(AccessOutcome access, Instant now) {
+    return access.invitations().values().stream()
+        .filter(i -> !i.accepted() && i.expiresAt().isAfter(now))
+        .map(InvitationNode::expiresAt)
+        .min(Instant::compareTo);
+  }
+
+  /** AccountOwners always; SingleSignOn when the organization configures single sign-on. */
+  private static List<Condition> organizationConditions(Organization org, AccessOutcome access) {
+    Long generation = org.getMetadata().getGeneration();
+    List<Condition> conditions = new ArrayList<>();
+    Verdict owners = access.ownersVerdict();
+    conditions.add(Conditions.of(ApiConstants.ACCOUNT_OWNERS, owners.ready(), owners.reason(), owners.message(),
+        generation));
+    if (org.getSpec() != null && org.getSpec().getSso() != null) {
+      Verdict sso = access.singleSignOn();
+      conditions.add(Conditions.of(ApiConstants.SINGLE_SIGN_ON, sso.ready(), sso.reason(), sso.message(),
+          generation));
+    }
+    return conditions;
+  }
+
+  private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
+    TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
+      Verdict verdict = access.acceptances().get(a.getMetadata().getName());
+      if (verdict != null) {
+        statuses.write(a, InvitationAcceptanceStatus::new, s -> {}, Conditions.ready(verdict, a),
+            sources.invitationAcceptances, primary);
+      }
+    });
   }
 
   /**
@@ -140,17 +183,22 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     return GrantResolver.resolve(SnapshotBuilder.build(sources.inputs(org, namespace, views)), now);
   }
 
-  private void writeStatuses(String namespace, Verdicts verdicts, Map<String, List<PartnerAccess>> partnerAccess,
-      ResourceID primary) {
+  private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
+      Map<String, List<PartnerAccess>> partnerAccess, ResourceID primary) {
     update(sources.folders, namespace, verdicts.folders(), FolderStatus::new, s -> {}, primary);
     update(sources.projects, namespace, verdicts.projects(), ProjectStatus::new, s -> {}, primary);
     update(sources.resources, namespace, verdicts.resources(), ManagedResourceStatus::new, s -> {}, primary);
     TenancySources.in(sources.members, namespace).forEach(member -> {
       Verdict verdict = verdicts.members().get(member.getMetadata().getName());
       if (verdict != null) {
-        List<PartnerAccess> access = partnerAccess.get(member.getMetadata().getName());
-        statuses.write(member, MemberStatus::new, s -> s.setPartnerAccess(access), Conditions.ready(verdict, member),
-            sources.members, primary);
+        String memberName = member.getMetadata().getName();
+        InvitationNode invitation = access.invitations().get(memberName);
+        statuses.write(member, MemberStatus::new, s -> {
+          s.setPartnerAccess(partnerAccess.get(memberName));
+          s.setPhase(access.phases().get(memberName));
+          s.setInvitation(invitation == null ? null : new InvitationStatus(invitation.expiresAt().toString(),
+              invitation.acceptedAt() == null ? null : invitation.acceptedAt().toString(), invitation.acceptance()));
+        }, Conditions.ready(verdict, member), sources.members, primary);
       }
     });
     TenancySources.in(sources.bindings, namespace).forEach(binding -> {
@@ -196,6 +244,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     orphan(sources.members, namespace, MemberStatus::new, message, primary);
     orphan(sources.partnerships, namespace, PartnershipStatus::new, message, primary);
     orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
+    orphan(sources.invitationAcceptances, namespace, InvitationAcceptanceStatus::new, message, primary);
     TenancySources.in(sources.bindings, namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
         s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
     int deleted = grants.deleteAll(namespace, sources);

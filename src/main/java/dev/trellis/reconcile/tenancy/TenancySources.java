@@ -4,6 +4,7 @@ import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
+import dev.trellis.api.v1alpha1.InvitationAcceptance;
 import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.Organization;
@@ -57,6 +58,7 @@ final class TenancySources implements Directory {
   final InformerEventSource<AccessRole, Namespace> roles;
   final InformerEventSource<Partnership, Namespace> partnerships;
   final InformerEventSource<PartnershipAcceptance, Namespace> acceptances;
+  final InformerEventSource<InvitationAcceptance, Namespace> invitationAcceptances;
   final InformerEventSource<ConfigMap, Namespace> configMaps;
 
   TenancySources(EventSourceContext<Namespace> context) {
@@ -66,13 +68,16 @@ final class TenancySources implements Directory {
     projects = source(context, Project.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
     resources = source(context, ManagedResource.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
     connectors = source(context, Connector.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    members = source(context, Member.class, new PartnershipMappers.MemberMapper(this), SPEC_CHANGED);
+    members = source(context, Member.class, new PartnershipMappers.MemberMapper<>(this), SPEC_CHANGED);
     bindings = source(context, RoleBinding.class, new PartnershipMappers.RoleBindingMapper(this), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
     partnerships = source(context, Partnership.class, new PartnershipMappers.PartnershipMapper(this), SPEC_CHANGED);
     acceptances = source(context, PartnershipAcceptance.class, new PartnershipMappers.AcceptanceMapper(this),
         SPEC_CHANGED);
+    // An acceptance changes a member; the customers of the member's organization see it too.
+    invitationAcceptances = source(context, InvitationAcceptance.class,
+        new PartnershipMappers.MemberMapper<>(this), SPEC_CHANGED);
     organizations.addIndexers(Map.of(
         ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
             ? List.of() : List.of(org.getStatus().getOrgId()),
@@ -93,7 +98,7 @@ final class TenancySources implements Directory {
 
   List<EventSource<?, Namespace>> all() {
     return List.of(organizations, folders, projects, resources, connectors, members, bindings, roles,
-        partnerships, acceptances, configMaps);
+        partnerships, acceptances, invitationAcceptances, configMaps);
   }
 
   /** The organization with this orgId; orgIds are UIDs, so there is at most one. */
@@ -183,7 +188,8 @@ final class TenancySources implements Directory {
         roles.list().toList(),
         in(bindings, namespace).toList(),
         partnerships,
-        effectivePackages(organization));
+        effectivePackages(organization),
+        in(invitationAcceptances, namespace).toList());
   }
 
   /**

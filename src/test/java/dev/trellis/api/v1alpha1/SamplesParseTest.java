@@ -54,7 +54,7 @@ class SamplesParseTest {
 
   private static List<JsonNode> trellisDocuments() throws IOException {
     List<JsonNode> documents = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SAMPLES)) {
+    try (Stream<Path> files = Files.walk(SAMPLES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         for (String yaml : Files.readString(file).split("(?m)^---\\s*$")) {
           JsonNode document = SERIALIZATION.unmarshal(yaml, JsonNode.class);

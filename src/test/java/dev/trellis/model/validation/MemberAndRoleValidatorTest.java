@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class MemberAndRoleValidatorTest {
 
+  private static final java.time.Instant NOW = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
   @Test
   void userWithoutEmailIsInvalid() {
-    var v = MemberValidator.judge(new MemberNode("alice", MemberType.User, " ", null, false));
+    var v = MemberValidator.judge(new MemberNode("alice", MemberType.User, " ", null, false), NOW);
 
     assertThat(v.ready()).isFalse();
     assertThat(v.reason()).isEqualTo(Reasons.EMAIL_REQUIRED);
@@ -25,7 +27,7 @@ class MemberAndRoleValidatorTest {
   void serviceAccountNeedsNoEmailAndDefaultsItsClientId() {
     MemberNode bot = MemberNode.serviceAccount("backup-bot");
 
-    assertThat(MemberValidator.judge(bot).ready()).isTrue();
+    assertThat(MemberValidator.judge(bot, NOW).ready()).isTrue();
     assertThat(MemberValidator.subject(bot, "mrpaints")).isEqualTo("mrpaints/backup-bot");
     assertThat(MemberValidator.subject(
         new MemberNode("b", MemberType.ServiceAccount, null, "client-42", false), "mrpaints")).isEqualTo("client-42");
@@ -33,7 +35,7 @@ class MemberAndRoleValidatorTest {
 
   @Test
   void disabledMemberIsStillWellFormed() {
-    assertThat(MemberValidator.judge(MemberNode.user("a", "a@x.com").withDisabled(true)).ready()).isTrue();
+    assertThat(MemberValidator.judge(MemberNode.user("a", "a@x.com").withDisabled(true), NOW).ready()).isTrue();
   }
 
   @Test
