@@ -43,6 +43,12 @@ class GrantsDocumentSchemaTest {
         .bind("lea-eu", "super-viewer", "lea", ScopeRef.folder("eu"), Instant.parse("2030-01-01T00:00:00Z"))
         .bind(new BindingNode("bot-london", "operation-support-analyst", SubjectRef.member("bot"),
             ScopeRef.project("london"), null))
+        // Single sign-on: Domain entries with an except list, and default roles in a member's own entries.
+        .member(MemberNode.user("gone", "gone@mrpaints.com").withDisabled(true))
+        .bind("lea-obs", "observability-administrator", "lea", ScopeRef.organization())
+        .access(new dev.trellis.model.snapshot.AccessPolicy(true, List.of("mrpaints.com"),
+            List.of("observability-guest", "reporting-user"),
+            dev.trellis.api.v1alpha1.DomainRestrictionSpec.Mode.None, List.of()))
         .build();
     var doc = GrantResolver.resolve(snap, Instant.parse("2026-06-01T00:00:00Z")).documents().get("conn");
     List<String> out = new ArrayList<>(GrantsProjector.project(doc).configMaps().values());
@@ -55,6 +61,8 @@ class GrantsDocumentSchemaTest {
     JsonSchema schema = schema();
     List<String> docs = rendered();
     assertThat(docs).hasSizeGreaterThan(2);
+    assertThat(docs.get(0)).contains("\"subjectKind\":\"Domain\"").contains("\"except\":[\"gone@mrpaints.com\"]")
+        .contains("\"binding\":null");
     for (String json : docs) {
       Set<ValidationMessage> errors = schema.validate(JSON.readTree(json));
       assertThat(errors).as(json).isEmpty();

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Which e-mail domains the organization's user members may come from. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.mode == 'DefaultDomainsAndListed' || size(self.domains) == 0",
+@ValidationRule(value = "self.mode == 'DefaultDomainsAndListed' || !has(self.domains) || size(self.domains) == 0",
     message = "spec.domainRestriction.domains is only for mode DefaultDomainsAndListed")
 public class DomainRestrictionSpec {
 

@@ -11,7 +11,8 @@ import java.util.List;
 
 /** Single sign-on auto-provisioning: every user of the federated domains gets the default roles. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!self.enabled || (size(self.domains) > 0 && size(self.defaultRoles) > 0)",
+@ValidationRule(value = "!self.enabled || (has(self.domains) && size(self.domains) > 0 && has(self.defaultRoles)"
+    + " && size(self.defaultRoles) > 0)",
     message = "enabled single sign-on needs spec.sso.domains and spec.sso.defaultRoles")
 public class SingleSignOnSpec {
 
