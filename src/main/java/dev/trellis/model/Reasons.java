@@ -55,6 +55,10 @@ public final class Reasons {
   public static final String NOT_INVITEE = "NotInvitee";
   /** Another acceptance of the same invitation came first. */
   public static final String ALREADY_ACCEPTED = "AlreadyAccepted";
+  /**
+   * The admission policy that lets only invitees create acceptances is not in force: no acceptance counts.
+   */
+  public static final String ADMISSION_POLICY_MISSING = "AdmissionPolicyMissing";
   /** Ready=True: the acceptance made the member Active. */
   public static final String INVITATION_ACCEPTED = "InvitationAccepted";
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * One role per feature per member (seed 003). Among the valid bindings that give one subject roles of the same
  * feature, the earliest binding's role stands (then the binding's name decides); a binding giving another role of
  * that feature is ConflictingFeatureRoles and grants nothing. Bindings of the standing role at other scopes are
- * fine: it is still one role. Earliest wins so that a new binding never takes away access that already worked.
+ * fine: it is still one role. Earliest wins so that a new binding never takes away access that already worked;
+ * within one second (creation times have whole seconds) the binding that was already Ready counts as earlier.
  */
 final class FeatureConflicts {
 
@@ -37,7 +38,8 @@ final class FeatureConflicts {
     Map<String, Verdict> out = new TreeMap<>();
     groups.forEach((key, group) -> {
       BindingNode first = group.stream().min(Comparator.comparing(BindingNode::created,
-          Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(BindingNode::name)).orElseThrow();
+          Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(b -> !b.wasReady())
+          .thenComparing(BindingNode::name)).orElseThrow();
       String standing = checks.get(first.name()).role().name();
       group.stream().filter(b -> !checks.get(b.name()).role().name().equals(standing)).forEach(b ->
           out.put(b.name(), Verdict.invalid(Reasons.CONFLICTING_FEATURE_ROLES, key.subject() + " already holds role \""

@@ -74,7 +74,7 @@ public final class Membership {
     members.values().stream()
         .filter(m -> MemberValidator.type(m) == MemberType.User && m.email() != null && !m.email().isBlank())
         .sorted(Comparator.comparing(MemberNode::created, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(MemberNode::name))
+            .thenComparing(m -> !m.wasReady()).thenComparing(MemberNode::name))
         .forEach(m -> {
           MemberNode holder = first.putIfAbsent(m.email().toLowerCase(Locale.ROOT), m);
           if (holder != null) {

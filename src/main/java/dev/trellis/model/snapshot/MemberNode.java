@@ -4,14 +4,16 @@ import java.time.Instant;
 
 /**
  * A member of an organization: a user (identified by email) or a service account (by client id). {@code created}
- * orders members that share an e-mail address; {@code invitation} is null for a member declared without one.
+ * orders members that share an e-mail address (creation times have whole seconds: within one second the member
+ * that was already Ready, {@code wasReady}, counts as first); {@code invitation} is null for a member declared
+ * without one.
  */
 public record MemberNode(String name, MemberType type, String email, String clientId, boolean disabled,
-    Instant created, InvitationNode invitation) {
+    Instant created, InvitationNode invitation, boolean wasReady) {
 
   /** A member declared without an invitation, of unknown creation time. */
   public MemberNode(String name, MemberType type, String email, String clientId, boolean disabled) {
-    this(name, type, email, clientId, disabled, null, null);
+    this(name, type, email, clientId, disabled, null, null, false);
   }
 
   /** A user member. */
@@ -26,16 +28,21 @@ public record MemberNode(String name, MemberType type, String email, String clie
 
   /** The same member, disabled or enabled. */
   public MemberNode withDisabled(boolean value) {
-    return new MemberNode(name, type, email, clientId, value, created, invitation);
+    return new MemberNode(name, type, email, clientId, value, created, invitation, wasReady);
   }
 
   /** The same member, created at {@code at}. */
   public MemberNode withCreated(Instant at) {
-    return new MemberNode(name, type, email, clientId, disabled, at, invitation);
+    return new MemberNode(name, type, email, clientId, disabled, at, invitation, wasReady);
+  }
+
+  /** The same member, Ready before or not. */
+  public MemberNode withWasReady(boolean value) {
+    return new MemberNode(name, type, email, clientId, disabled, created, invitation, value);
   }
 
   /** The same member, with an invitation. */
   public MemberNode withInvitation(InvitationNode value) {
-    return new MemberNode(name, type, email, clientId, disabled, created, value);
+    return new MemberNode(name, type, email, clientId, disabled, created, value, wasReady);
   }
 }

@@ -70,8 +70,7 @@ final class PartnershipEvaluator {
     List<MemberNode> partnerMembers = e.partner()
         .map(p -> {
           // A partner member invited and not yet accepted is no member yet, on the customer's side either.
-          var acceptances = SnapshotBuilder.acceptances(
-              TenancySources.in(sources.invitationAcceptances, p.effectiveNamespace()).toList());
+          var acceptances = SnapshotBuilder.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
           return TenancySources.in(sources.members, p.effectiveNamespace())
               .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
               .map(m -> SnapshotBuilder.member(m, acceptances)).toList();

@@ -100,7 +100,8 @@ public final class SnapshotBuilder {
             acceptances);
     return new MemberNode(name(m),
         spec.getType() == MemberSpec.Type.ServiceAccount ? MemberType.ServiceAccount : MemberType.User,
-        spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()), created, invitation);
+        spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()), created, invitation,
+        wasReady(m.getStatus()));
   }
 
   /** The organization's single sign-on and domain restriction settings. */
@@ -141,7 +142,17 @@ public final class SnapshotBuilder {
     var subject = new SubjectRef(SubjectKind.valueOf(spec.getSubject().getKind().name()),
         spec.getSubject().getName(), spec.getSubject().getPartnership());
     var scope = new ScopeRef(ScopeKind.valueOf(spec.getScope().getKind().name()), spec.getScope().getName());
-    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()), created(b));
+    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()), created(b),
+        wasReady(b.getStatus()));
+  }
+
+  /**
+   * Whether the object reported Ready=True: only ever a tie-break between objects created in the same second,
+   * so that the one already granting keeps its place.
+   */
+  private static boolean wasReady(dev.trellis.api.v1alpha1.TrellisStatus status) {
+    return status != null && status.condition(dev.trellis.api.v1alpha1.ApiConstants.READY)
+        .map(c -> "True".equals(c.getStatus())).orElse(false);
   }
 
   /**

@@ -149,8 +149,17 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
+    Optional<Verdict> unenforced = sources.acceptancePolicyProblem().map(problem -> Verdict.invalid(
+        Reasons.ADMISSION_POLICY_MISSING, problem + "; until it is in force no acceptance counts, since anyone"
+            + " could create one: install config/admission/ or the Helm chart."));
+    Optional<Instant> since = sources.acceptancePolicySince();
     TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
-      Verdict verdict = access.acceptances().get(a.getMetadata().getName());
+      Instant created = SnapshotBuilder.created(a);
+      Verdict verdict = unenforced.orElseGet(() -> created == null || !created.isAfter(since.orElseThrow())
+          ? Verdict.invalid(Reasons.ADMISSION_POLICY_MISSING, "It was not created after the admission policy "
+              + AcceptancePolicy.NAME + " came into force (" + since.orElseThrow() + "), so anyone could have"
+              + " created it; the invitee accepts by creating a new one.")
+          : access.acceptances().get(a.getMetadata().getName()));
       if (verdict != null) {
         statuses.write(a, InvitationAcceptanceStatus::new, s -> {}, Conditions.ready(verdict, a),
             sources.invitationAcceptances, primary);

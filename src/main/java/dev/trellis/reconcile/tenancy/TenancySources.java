@@ -18,6 +18,8 @@ import dev.trellis.reconcile.support.TenantTrees;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -60,6 +62,8 @@ final class TenancySources implements Directory {
   final InformerEventSource<PartnershipAcceptance, Namespace> acceptances;
   final InformerEventSource<InvitationAcceptance, Namespace> invitationAcceptances;
   final InformerEventSource<ConfigMap, Namespace> configMaps;
+  final InformerEventSource<ValidatingAdmissionPolicy, Namespace> admissionPolicies;
+  final InformerEventSource<ValidatingAdmissionPolicyBinding, Namespace> admissionPolicyBindings;
 
   TenancySources(EventSourceContext<Namespace> context) {
     // Organizations' status matters (orgId), so every change of theirs counts.
@@ -78,6 +82,13 @@ final class TenancySources implements Directory {
     // An acceptance changes a member; the customers of the member's organization see it too.
     invitationAcceptances = source(context, InvitationAcceptance.class,
         new PartnershipMappers.MemberMapper<>(this), SPEC_CHANGED);
+    // Whether only invitees can create acceptances matters to every namespace that has some.
+    admissionPolicies = new InformerEventSource<>(InformerEventSourceConfiguration
+        .from(ValidatingAdmissionPolicy.class, Namespace.class).withName("admission-policies")
+        .withSecondaryToPrimaryMapper(p -> namespacesWithAcceptances()).build(), context);
+    admissionPolicyBindings = new InformerEventSource<>(InformerEventSourceConfiguration
+        .from(ValidatingAdmissionPolicyBinding.class, Namespace.class).withName("admission-policy-bindings")
+        .withSecondaryToPrimaryMapper(b -> namespacesWithAcceptances()).build(), context);
     organizations.addIndexers(Map.of(
         ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
             ? List.of() : List.of(org.getStatus().getOrgId()),
@@ -98,7 +109,39 @@ final class TenancySources implements Directory {
 
   List<EventSource<?, Namespace>> all() {
     return List.of(organizations, folders, projects, resources, connectors, members, bindings, roles,
-        partnerships, acceptances, invitationAcceptances, configMaps);
+        partnerships, acceptances, invitationAcceptances, configMaps, admissionPolicies, admissionPolicyBindings);
+  }
+
+  /** Why acceptances do not count now (the admission policy is not in force), or empty when they do. */
+  Optional<String> acceptancePolicyProblem() {
+    return AcceptancePolicy.problem(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
+  }
+
+  /** Since when the admission policy has been in force; empty while it is not. */
+  Optional<java.time.Instant> acceptancePolicySince() {
+    return AcceptancePolicy.inForceSince(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
+  }
+
+  /**
+   * The namespace's invitation acceptances that count: none while the admission policy is not in force, and
+   * only those created after it came into force (creation times have seconds only: one created in that same
+   * second does not count either; fail closed, an older one may have been created by anyone).
+   */
+  List<InvitationAcceptance> countingAcceptances(String namespace) {
+    var since = acceptancePolicySince();
+    if (since.isEmpty()) {
+      return List.of();
+    }
+    return in(invitationAcceptances, namespace).filter(a -> {
+      var created = SnapshotBuilder.created(a);
+      return created != null && created.isAfter(since.get());
+    }).toList();
+  }
+
+  private java.util.Set<ResourceID> namespacesWithAcceptances() {
+    java.util.Set<ResourceID> ids = new java.util.HashSet<>();
+    invitationAcceptances.list().forEach(a -> ids.add(new ResourceID(a.getMetadata().getNamespace())));
+    return ids;
   }
 
   /** The organization with this orgId; orgIds are UIDs, so there is at most one. */
@@ -189,7 +232,7 @@ final class TenancySources implements Directory {
         in(bindings, namespace).toList(),
         partnerships,
         effectivePackages(organization),
-        in(invitationAcceptances, namespace).toList());
+        countingAcceptances(namespace));
   }
 
   /**

@@ -173,6 +173,18 @@ class MembersTest {
     }
 
     @Test
+    void withinOneSecondTheBindingAlreadyGrantingStays() {
+      Resolution r = GrantResolver.resolve(org().user("alice")
+          .bind(new BindingNode("z-granting", "observability-user", SubjectRef.member("alice"), ScopeRef.organization(),
+              null, T0, true))
+          .bind(new BindingNode("a-new", "observability-administrator", SubjectRef.member("alice"),
+              ScopeRef.organization(), null, T0, false)).build(), NOW);
+
+      assertThat(r.verdicts().bindings().get("z-granting").effective()).isTrue();
+      assertThat(r.verdicts().bindings().get("a-new").verdict().reason()).isEqualTo(Reasons.CONFLICTING_FEATURE_ROLES);
+    }
+
+    @Test
     void rolesOfDifferentFeaturesAndOneRoleAtTwoScopesAreFine() {
       Resolution r = GrantResolver.resolve(org().user("alice").project("london", null)
           .bind(bind("obs", "observability-user", "alice", T0))

@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -144,6 +146,53 @@ class MembersIT {
   }
 
   @Test
+  void withoutTheAdmissionPolicyNoAcceptanceCountsNotEvenOnceItIsBack() throws Exception {
+    String ns = organization("unguarded");
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: eve}
+        spec: {type: User, email: eve@unguarded.com, invitation: {}}
+        """);
+    given.awaitReady(Member.class, ns, "eve", false, Reasons.INVITATION_PENDING);
+    var bindings = client.admissionRegistration().v1().validatingAdmissionPolicyBindings();
+    bindings.withName("trellis-invitation-acceptance").delete();
+    await().atMost(TenancyFixture.WAIT).until(() -> bindings.withName("trellis-invitation-acceptance").get() == null);
+    Instant forgedAt;
+    try {
+      // Unguarded (once the API server's admission has seen the binding go), an administrator can create an
+      // acceptance in eve's name; Trellis does not count it.
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> create(client, ns, acceptance("forged", "eve", "eve@unguarded.com")));
+      assertThat(given.awaitReady(InvitationAcceptance.class, ns, "forged", false, Reasons.ADMISSION_POLICY_MISSING)
+          .getMessage()).contains("trellis-invitation-acceptance", "no acceptance counts");
+      assertThat(client.resources(Member.class).inNamespace(ns).withName("eve").get().getStatus().getPhase())
+          .isEqualTo(MemberPhase.Invited);
+      forgedAt = Instant.parse(client.resources(InvitationAcceptance.class).inNamespace(ns).withName("forged").get()
+          .getMetadata().getCreationTimestamp());
+    } finally {
+      try (var in = Files.newInputStream(Path.of("config", "admission", "invitation-acceptance-policy.yaml"))) {
+        client.load(in).forceConflicts().serverSideApply();
+      }
+    }
+    // Back in force, the forged acceptance still does not count: it predates the policy.
+    assertThat(given.awaitReady(InvitationAcceptance.class, ns, "forged", false, Reasons.ADMISSION_POLICY_MISSING)
+        .getMessage()).contains("not created after the admission policy");
+    assertThat(client.resources(Member.class).inNamespace(ns).withName("eve").get().getStatus().getPhase())
+        .isEqualTo(MemberPhase.Invited);
+    // Eve accepts herself (creation times have whole seconds: hers must come after the policy's).
+    Instant policyAt = Instant.parse(bindings.withName("trellis-invitation-acceptance").get().getMetadata()
+        .getCreationTimestamp());
+    assertThat(policyAt).isAfterOrEqualTo(forgedAt);
+    await().atMost(TenancyFixture.WAIT).until(() -> Instant.now().isAfter(policyAt.plusSeconds(1)));
+    try (KubernetesClient eve = as("eve@unguarded.com")) {
+      create(eve, ns, acceptance("eve", "eve", "eve@unguarded.com"));
+    }
+    given.awaitReady(InvitationAcceptance.class, ns, "eve", true, Reasons.INVITATION_ACCEPTED);
+    given.awaitReady(Member.class, ns, "eve", true, Reasons.READY);
+  }
+
+  @Test
   void anInvitationNotAcceptedInTimeExpires() throws Exception {
     String ns = organization("expiring-invites");
     given.apply(ns, """
@@ -176,7 +225,7 @@ class MembersIT {
       assertThat(rolesOf(doc, "*@ssocorp.com")).containsExactly("observability-guest", "reporting-guest");
       assertThat(entry(doc, "*@ssocorp.com").get("subjectKind").asText()).isEqualTo("Domain");
     });
-    assertThat(awaitCondition("ssocorp", ApiConstants.SINGLE_SIGN_ON, true).getReason()).isEqualTo(Reasons.SSO_ENABLED);
+    awaitCondition("ssocorp", ApiConstants.SINGLE_SIGN_ON, true, Reasons.SSO_ENABLED);
 
     given.apply(ns, """
         apiVersion: iam.trellis.dev/v1alpha1
@@ -202,7 +251,7 @@ class MembersIT {
       assertThat(TenancyFixture.subjectsOn(doc, "ontap")).containsExactly("carol@ssocorp.com");
       assertThat(rolesOf(doc, "carol@ssocorp.com")).containsExactly("observability-administrator");
     });
-    assertThat(awaitCondition("ssocorp", ApiConstants.SINGLE_SIGN_ON, true).getReason()).isEqualTo(Reasons.SSO_DISABLED);
+    awaitCondition("ssocorp", ApiConstants.SINGLE_SIGN_ON, true, Reasons.SSO_DISABLED);
   }
 
   @Test
@@ -238,8 +287,7 @@ class MembersIT {
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
         TenancyFixture.subjectsOn(TenancyFixture.parse(given.grants(ns, "conn")), "ontap"))
         .containsExactly("gus@gmail.com", "olga@restricted.com"));
-    Condition owners = awaitCondition("restricted", ApiConstants.ACCOUNT_OWNERS, false);
-    assertThat(owners.getReason()).isEqualTo(Reasons.OWNERS_BELOW_RECOMMENDED);
+    awaitCondition("restricted", ApiConstants.ACCOUNT_OWNERS, false, Reasons.OWNERS_BELOW_RECOMMENDED);
     String untouched = given.grants(ns, "conn").getMetadata().getResourceVersion();
 
     given.mergePatch(Organization.class, null, "restricted",
@@ -249,9 +297,11 @@ class MembersIT {
         TenancyFixture.subjectsOn(TenancyFixture.parse(given.grants(ns, "conn")), "ontap"))
         .containsExactly("olga@restricted.com"));
     assertThat(given.grants(ns, "conn").getMetadata().getResourceVersion()).isNotEqualTo(untouched);
-    Organization org = client.resources(Organization.class).withName("restricted").get();
-    assertThat(org.getStatus().getAllowedDomains()).containsExactly("restricted.com");
-    assertThat(org.getStatus().getAccountOwners()).containsExactly("olga@restricted.com");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      Organization org = client.resources(Organization.class).withName("restricted").get();
+      assertThat(org.getStatus().getAllowedDomains()).containsExactly("restricted.com");
+      assertThat(org.getStatus().getAccountOwners()).containsExactly("olga@restricted.com");
+    });
 
     // A second owner from the listed domain: gus is back, and the organization has the recommended two.
     given.mergePatch(Organization.class, null, "restricted",
@@ -266,8 +316,67 @@ class MembersIT {
           scope: {kind: Organization}
         """);
     given.awaitReady(Member.class, ns, "gus", true, Reasons.READY);
-    assertThat(awaitCondition("restricted", ApiConstants.ACCOUNT_OWNERS, true).getReason())
-        .isEqualTo(Reasons.OWNERS_RECOMMENDED);
+    awaitCondition("restricted", ApiConstants.ACCOUNT_OWNERS, true, Reasons.OWNERS_RECOMMENDED);
+  }
+
+  @Test
+  void duplicateAddressesAndConflictingFeatureRolesGrantNothingAndDeletingAMemberLeavesTheRest() {
+    String ns = organization("people-mistakes");
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: pat}
+        spec: {type: User, email: pat@mistakes.com}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: pat-user}
+        spec:
+          role: observability-user
+          subject: {kind: Member, name: pat}
+          scope: {kind: Organization}
+        """);
+    given.awaitReady(RoleBinding.class, ns, "pat-user", true, Reasons.READY);
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: pat-again}
+        spec: {type: User, email: Pat@Mistakes.com}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: pat-again-admin}
+        spec:
+          role: organization-admin
+          subject: {kind: Member, name: pat-again}
+          scope: {kind: Organization}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: pat-admin}
+        spec:
+          role: observability-administrator
+          subject: {kind: Member, name: pat}
+          scope: {kind: Organization}
+        """);
+    given.awaitReady(Member.class, ns, "pat-again", false, Reasons.DUPLICATE_EMAIL);
+    given.awaitReady(RoleBinding.class, ns, "pat-again-admin", false, Reasons.SUBJECT_INVALID);
+    given.awaitReady(RoleBinding.class, ns, "pat-admin", false, Reasons.CONFLICTING_FEATURE_ROLES);
+    // The mistakes of later objects take nothing from what already worked.
+    given.awaitReady(RoleBinding.class, ns, "pat-user", true, Reasons.READY);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
+        rolesOf(TenancyFixture.parse(given.grants(ns, "conn")), "pat@mistakes.com")).containsExactly("observability-user"));
+
+    // Deleting a member removes its access, and nothing else: its bindings stay and say why they grant nothing.
+    client.resources(Member.class).inNamespace(ns).withName("pat").delete();
+    given.awaitReady(RoleBinding.class, ns, "pat-user", false, Reasons.SUBJECT_NOT_FOUND);
+    given.awaitReady(RoleBinding.class, ns, "pat-admin", false, Reasons.SUBJECT_NOT_FOUND);
+    // pat-again is now the only member with the address, and its own binding counts.
+    given.awaitReady(Member.class, ns, "pat-again", true, Reasons.READY);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
+        TenancyFixture.subjectsOn(TenancyFixture.parse(given.grants(ns, "conn")), "ontap"))
+        .containsExactly("Pat@Mistakes.com"));
+    assertThat(client.resources(RoleBinding.class).inNamespace(ns).list().getItems()).hasSize(3);
   }
 
   @Test
@@ -293,13 +402,14 @@ class MembersIT {
         .isInstanceOf(KubernetesClientException.class).hasMessageContaining("only for mode DefaultDomainsAndListed");
   }
 
-  private Condition awaitCondition(String organization, String type, boolean status) {
+  private Condition awaitCondition(String organization, String type, boolean status, String reason) {
     Condition[] found = new Condition[1];
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
       Organization org = client.resources(Organization.class).withName(organization).get();
       Condition c = org.getStatus() == null ? null : org.getStatus().condition(type).orElse(null);
       assertThat(c).as("%s of %s", type, organization).isNotNull();
       assertThat(c.isTrue()).as("%s of %s: %s", type, organization, c).isEqualTo(status);
+      assertThat(c.getReason()).as("%s of %s: %s", type, organization, c).isEqualTo(reason);
       found[0] = c;
     });
     return found[0];
