@@ -109,11 +109,7 @@ class SamplesIT {
   }
 
   private static KubernetesClient as(String user) throws Exception {
-    var admin = io.fabric8.kubernetes.client.Config.fromKubeconfig(
-        Files.readString(dev.trellis.testsupport.ControlPlane.get().kubeconfig()));
-    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(admin).withImpersonateUsername(user).build())
-        .build();
+    return dev.trellis.testsupport.ControlPlane.get().clientAs(user);
   }
 
   private static String key(io.fabric8.kubernetes.api.model.HasMetadata o) {

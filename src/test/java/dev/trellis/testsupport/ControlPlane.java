@@ -66,6 +66,17 @@ public final class ControlPlane {
     this.version = version;
   }
 
+  /**
+   * A client that acts as {@code user}, impersonated by the administrator: the API server authorizes and admits
+   * its requests as that user's (RBAC, admission policies see {@code request.userInfo.username == user}).
+   */
+  public KubernetesClient clientAs(String user) throws IOException {
+    Config admin = Config.fromKubeconfig(Files.readString(kubeconfig));
+    return new KubernetesClientBuilder()
+        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(admin).withImpersonateUsername(user).build())
+        .build();
+  }
+
   /** A kubeconfig file with cluster-admin credentials. */
   public Path kubeconfig() {
     return kubeconfig;

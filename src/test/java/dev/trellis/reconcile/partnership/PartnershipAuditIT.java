@@ -11,10 +11,7 @@ import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -105,9 +102,7 @@ class PartnershipAuditIT {
   }
 
   private static KubernetesClient as(String user) throws Exception {
-    Config admin = Config.fromKubeconfig(Files.readString(ControlPlane.get().kubeconfig()));
-    return new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(admin).withImpersonateUsername(user).build()).build();
+    return ControlPlane.get().clientAs(user);
   }
 
   private static void apply(KubernetesClient as, String namespace, String yaml) {

@@ -16,10 +16,7 @@ import dev.trellis.model.Reasons;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -435,8 +432,6 @@ class MembersIT {
   }
 
   private static KubernetesClient as(String user) throws Exception {
-    Config admin = Config.fromKubeconfig(Files.readString(ControlPlane.get().kubeconfig()));
-    return new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(admin).withImpersonateUsername(user).build()).build();
+    return dev.trellis.testsupport.ControlPlane.get().clientAs(user);
   }
 }
