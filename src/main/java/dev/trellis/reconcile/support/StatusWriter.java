@@ -81,8 +81,14 @@ public class StatusWriter {
       }
       throw e;
     }
-    StatusUpdates.announceReadyChange(resource, old.condition(ApiConstants.READY),
-        desired.condition(ApiConstants.READY), events);
+    // An object that is Ready from its first status gets no Event: the status says so, and on a cold start
+    // of a large cluster those Events were half of all requests. Every later change, and every False, has one.
+    boolean firstReady = old.condition(ApiConstants.READY).isEmpty()
+        && desired.condition(ApiConstants.READY).map(Condition::isTrue).orElse(false);
+    if (!firstReady) {
+      StatusUpdates.announceReadyChange(resource, old.condition(ApiConstants.READY),
+          desired.condition(ApiConstants.READY), events);
+    }
     if (cache != null && written != null) {
       cache.handleRecentResourceUpdate(primary, written, resource);
     }
