@@ -108,8 +108,10 @@ public class StatusWriter {
     List<Condition> desired = new ArrayList<>();
     conditions.forEach(c -> desired.add(Conditions.set(current.getConditions(), c, clock).stream()
         .filter(x -> x.getType().equals(c.getType())).findFirst().orElseThrow()));
+    desired.sort(java.util.Comparator.comparing(Condition::getType));
     List<Condition> present = current.getConditions().stream()
-        .filter(c -> TENANCY_CONDITIONS.contains(c.getType())).toList();
+        .filter(c -> TENANCY_CONDITIONS.contains(c.getType()))
+        .sorted(java.util.Comparator.comparing(Condition::getType)).toList();
     if (current.getPartnerships().equals(partnerships) && current.getAccountOwners().equals(accountOwners)
         && Objects.equals(current.getAllowedDomains(), allowedDomains) && present.equals(desired)) {
       return;
