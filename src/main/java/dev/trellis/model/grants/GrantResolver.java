@@ -3,16 +3,12 @@ package dev.trellis.model.grants;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.members.AccessOutcome;
 import dev.trellis.model.members.Invitations;
-import dev.trellis.model.members.Membership;
 import dev.trellis.model.packages.PackageGate;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.InvitationNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.snapshot.ResourceNode;
-import dev.trellis.model.snapshot.RoleNode;
-import dev.trellis.model.snapshot.ScopeKind;
-import dev.trellis.model.snapshot.SubjectKind;
 import dev.trellis.model.verdict.BindingVerdict;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
@@ -90,7 +86,7 @@ public final class GrantResolver {
         nextExpiry = inv.expiresAt();
       }
     }
-    return new Resolution(documents, verdicts, nextExpiry, access(idx, bindings, bindingVerdicts, sso.verdict()));
+    return new Resolution(documents, verdicts, nextExpiry, access(idx, bindingVerdicts, sso.verdict()));
   }
 
   /** Adds one valid binding's grants to every document it reaches; returns how many entries it touched. */
@@ -109,16 +105,11 @@ public final class GrantResolver {
    * The organization's people: account owners are the candidates whose owner binding survived every check
    * (feature conflicts included); invitations, acceptances, allowed domains and single sign-on.
    */
-  private static AccessOutcome access(OrgIndex idx, Map<String, BindingNode> bindings,
-      Map<String, BindingVerdict> bindingVerdicts, Verdict sso) {
+  private static AccessOutcome access(OrgIndex idx, Map<String, BindingVerdict> bindingVerdicts, Verdict sso) {
     Set<String> owners = new TreeSet<>();
-    bindings.forEach((name, b) -> {
-      RoleNode role = b.role() == null ? null : idx.roles.get(b.role());
-      if (role != null && Membership.ownerRole(role) && b.scope() != null
-          && b.scope().kind() == ScopeKind.Organization && b.subject() != null
-          && b.subject().kind() == SubjectKind.Member && idx.membership.owners().contains(b.subject().name())
-          && bindingVerdicts.get(name).verdict().ready()) {
-        owners.add(idx.members.get(b.subject().name()).email().toLowerCase(Locale.ROOT));
+    idx.membership.ownerBindings().forEach((binding, member) -> {
+      if (bindingVerdicts.get(binding).verdict().ready()) {
+        owners.add(idx.members.get(member).email().toLowerCase(Locale.ROOT));
       }
     });
     Verdict ownersVerdict;

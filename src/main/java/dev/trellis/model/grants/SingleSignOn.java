@@ -92,6 +92,14 @@ final class SingleSignOn {
       return;
     }
     String org = idx.organization();
+    // Each default role's permissions as the packages leave them; a role left with none grants nothing.
+    Map<RoleNode, List<String>> gated = new java.util.LinkedHashMap<>();
+    plan.roles().forEach(role -> {
+      List<String> permissions = PackageGate.gate(role.permissions(), packages);
+      if (!permissions.isEmpty()) {
+        gated.put(role, permissions);
+      }
+    });
     for (String domain : plan.domains()) {
       String via = "SingleSignOn/" + domain;
       ResolvedSubject everyone = new ResolvedSubject("*@" + domain, SUBJECT_KIND, org, via);
@@ -109,11 +117,9 @@ final class SingleSignOn {
       }
       for (DocumentBuilder doc : docs.values()) {
         for (String resource : doc.resourceNames()) {
-          for (RoleNode role : plan.roles()) {
-            List<String> permissions = PackageGate.gate(role.permissions(), packages);
-            if (permissions.isEmpty()) {
-              continue;
-            }
+          for (var entry : gated.entrySet()) {
+            RoleNode role = entry.getKey();
+            List<String> permissions = entry.getValue();
             Grant grant = new Grant(role.name(), null, via, ScopeKind.Organization.name(), null);
             doc.addGrant(resource, everyone, permissions, grant);
             for (MemberNode m : explicit) {

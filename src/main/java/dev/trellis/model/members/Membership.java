@@ -32,11 +32,11 @@ import java.util.TreeSet;
 public final class Membership {
 
   /**
-   * Every member's verdict and phase, the names of the account owners (before their bindings are checked for
-   * conflicts), and the allowed domains (null when any domain is allowed).
+   * Every member's verdict and phase, the account owners' owner bindings (binding name → member name, before the
+   * bindings are checked for conflicts), and the allowed domains (null when any domain is allowed).
    */
-  public record Result(Map<String, Verdict> verdicts, Map<String, MemberPhase> phases, Set<String> owners,
-      Set<String> allowedDomains) {}
+  public record Result(Map<String, Verdict> verdicts, Map<String, MemberPhase> phases,
+      Map<String, String> ownerBindings, Set<String> allowedDomains) {}
 
   private Membership() {}
 
@@ -51,11 +51,11 @@ public final class Membership {
       phases.put(n, Invitations.phase(m, now));
     });
     duplicates(byName, verdicts);
-    Set<String> owners = owners(byName, verdicts, bindings, roles, roleVerdicts, now);
+    Map<String, String> ownerBindings = ownerBindings(byName, verdicts, bindings, roles, roleVerdicts, now);
     Set<String> allowed = null;
     if (policy.restricted()) {
       allowed = new TreeSet<>();
-      for (String owner : owners) {
+      for (String owner : ownerBindings.values()) {
         allowed.add(Invitations.domainOf(byName.get(owner).email()));
       }
       if (policy.restriction() == Mode.DefaultDomainsAndListed) {
@@ -65,7 +65,7 @@ public final class Membership {
       }
       restrict(byName, verdicts, allowed, policy.restriction());
     }
-    return new Result(verdicts, phases, owners, allowed);
+    return new Result(verdicts, phases, ownerBindings, allowed);
   }
 
   /** The first member with an address (by creation, then name) keeps it; later ones are DuplicateEmail. */
@@ -85,22 +85,22 @@ public final class Membership {
         });
   }
 
-  private static Set<String> owners(Map<String, MemberNode> members, Map<String, Verdict> verdicts,
+  private static Map<String, String> ownerBindings(Map<String, MemberNode> members, Map<String, Verdict> verdicts,
       Collection<BindingNode> bindings, Map<String, RoleNode> roles, Map<String, Verdict> roleVerdicts, Instant now) {
-    Set<String> owners = new TreeSet<>();
+    Map<String, String> owners = new TreeMap<>();
     for (BindingNode b : bindings) {
       if (b.subject() == null || b.subject().kind() != SubjectKind.Member || b.scope() == null
           || b.scope().kind() != ScopeKind.Organization || (b.expiresAt() != null && !b.expiresAt().isAfter(now))) {
         continue;
       }
       RoleNode role = b.role() == null ? null : roles.get(b.role());
-      if (role == null || !ownerRole(role) || !roleVerdicts.getOrDefault(role.name(), NOT_READY).ready()) {
+      if (role == null || !ownerRole(role) || !roleVerdicts.get(role.name()).ready()) {
         continue;
       }
       MemberNode m = members.get(b.subject().name());
       if (m != null && !m.disabled() && MemberValidator.type(m) == MemberType.User
           && verdicts.get(m.name()).ready()) {
-        owners.add(m.name());
+        owners.put(b.name(), m.name());
       }
     }
     return owners;

@@ -35,6 +35,13 @@ public final class Conditions {
     return result;
   }
 
+  /** {@code desired} with the transition time it gets next to {@code previous} (see {@link #set}). */
+  public static Condition next(List<Condition> previous, Condition desired, Clock clock) {
+    Condition old = previous == null ? null
+        : previous.stream().filter(c -> c.getType().equals(desired.getType())).findFirst().orElse(null);
+    return withTransitionTime(desired, old, clock);
+  }
+
   /** A condition without its transition time, which {@link #set} fills in. */
   public static Condition of(String type, boolean status, String reason, String message, Long generation) {
     return new Condition(type, status ? "True" : "False", reason, message, null, generation);

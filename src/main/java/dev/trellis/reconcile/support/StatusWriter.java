@@ -106,8 +106,7 @@ public class StatusWriter {
       InformerEventSource<Organization, ?> cache, ResourceID primary) {
     OrganizationStatus current = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     List<Condition> desired = new ArrayList<>();
-    conditions.forEach(c -> desired.add(Conditions.set(current.getConditions(), c, clock).stream()
-        .filter(x -> x.getType().equals(c.getType())).findFirst().orElseThrow()));
+    conditions.forEach(c -> desired.add(Conditions.next(current.getConditions(), c, clock)));
     desired.sort(java.util.Comparator.comparing(Condition::getType));
     List<Condition> present = current.getConditions().stream()
         .filter(c -> TENANCY_CONDITIONS.contains(c.getType()))

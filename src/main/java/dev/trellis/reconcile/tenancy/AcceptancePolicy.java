@@ -22,24 +22,45 @@ final class AcceptancePolicy {
   private AcceptancePolicy() {}
 
   /**
-   * Since when the policy has been in force: the later creation of the policy and of its newest denying binding.
-   * An acceptance created before could have been created by anyone, so it does not count.
+   * Whether acceptances can be trusted: what is wrong while the policy is not in force, otherwise since when it
+   * is (the later creation of the policy and of its oldest denying binding).
    */
-  static Optional<Instant> inForceSince(Collection<ValidatingAdmissionPolicy> policies,
-      Collection<ValidatingAdmissionPolicyBinding> bindings) {
-    if (problem(policies, bindings).isPresent()) {
+  record State(Optional<String> problem, Instant since) {
+
+    /**
+     * Why an acceptance created at {@code created} cannot count, whatever it accepts; empty when it can. One
+     * created before the policy came into force could have been created by anyone; creation times have whole
+     * seconds, so one created in that same second does not count either (fail closed).
+     */
+    Optional<String> distrust(Instant created) {
+      if (problem.isPresent()) {
+        return Optional.of(problem.get() + "; until it is in force no acceptance counts, since anyone could create"
+            + " one: install config/admission/ or the Helm chart.");
+      }
+      if (created == null || !created.isAfter(since)) {
+        return Optional.of("It was not created after the admission policy " + NAME + " came into force (" + since
+            + "), so anyone could have created it; the invitee accepts by creating a new one.");
+      }
       return Optional.empty();
     }
+  }
+
+  static State state(Collection<ValidatingAdmissionPolicy> policies,
+      Collection<ValidatingAdmissionPolicyBinding> bindings) {
+    Optional<String> problem = problem(policies, bindings);
+    if (problem.isPresent()) {
+      return new State(problem, null);
+    }
     Instant policy = policies.stream().filter(p -> NAME.equals(p.getMetadata().getName()))
-        .map(p -> SnapshotBuilder.created(p)).filter(java.util.Objects::nonNull).findFirst().orElse(Instant.MAX);
+        .map(SnapshotBuilder::created).filter(java.util.Objects::nonNull).findFirst().orElse(Instant.MAX);
     Instant binding = bindings.stream().filter(AcceptancePolicy::denies)
-        .map(b -> SnapshotBuilder.created(b)).filter(java.util.Objects::nonNull)
+        .map(SnapshotBuilder::created).filter(java.util.Objects::nonNull)
         .min(Instant::compareTo).orElse(Instant.MAX);
-    return Optional.of(policy.isAfter(binding) ? policy : binding);
+    return new State(Optional.empty(), policy.isAfter(binding) ? policy : binding);
   }
 
   /** Empty when the policy is in force; otherwise what is wrong, as a sentence. */
-  static Optional<String> problem(Collection<ValidatingAdmissionPolicy> policies,
+  private static Optional<String> problem(Collection<ValidatingAdmissionPolicy> policies,
       Collection<ValidatingAdmissionPolicyBinding> bindings) {
     ValidatingAdmissionPolicy policy = policies.stream().filter(p -> NAME.equals(p.getMetadata().getName()))
         .findFirst().orElse(null);

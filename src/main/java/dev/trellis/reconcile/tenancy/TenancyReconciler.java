@@ -119,18 +119,12 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         organizationConditions(org, resolution.access()), sources.organizations, primary);
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
-    return Stream.concat(nextExpiry(name, now).stream(), pendingInvitationExpiry(resolution.access(), now).stream())
+    // The resolution's next instant covers invitations running out; bindings of the namespace that reach
+    // nothing yet still have to report Expired on time, hence both.
+    return Stream.concat(nextExpiry(name, now).stream(), resolution.nextReconcile().stream())
         .min(Instant::compareTo)
         .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
         .orElse(control);
-  }
-
-  /** The earliest expiry of an invitation that can still be accepted: the member turns Expired then. */
-  private static Optional<Instant> pendingInvitationExpiry(AccessOutcome access, Instant now) {
-    return access.invitations().values().stream()
-        .filter(i -> !i.accepted() && i.expiresAt().isAfter(now))
-        .map(InvitationNode::expiresAt)
-        .min(Instant::compareTo);
   }
 
   /** AccountOwners always; SingleSignOn when the organization configures single sign-on. */
@@ -149,17 +143,11 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
-    Optional<Verdict> unenforced = sources.acceptancePolicyProblem().map(problem -> Verdict.invalid(
-        Reasons.ADMISSION_POLICY_MISSING, problem + "; until it is in force no acceptance counts, since anyone"
-            + " could create one: install config/admission/ or the Helm chart."));
-    Optional<Instant> since = sources.acceptancePolicySince();
+    AcceptancePolicy.State policy = sources.acceptancePolicy();
     TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
-      Instant created = SnapshotBuilder.created(a);
-      Verdict verdict = unenforced.orElseGet(() -> created == null || !created.isAfter(since.orElseThrow())
-          ? Verdict.invalid(Reasons.ADMISSION_POLICY_MISSING, "It was not created after the admission policy "
-              + AcceptancePolicy.NAME + " came into force (" + since.orElseThrow() + "), so anyone could have"
-              + " created it; the invitee accepts by creating a new one.")
-          : access.acceptances().get(a.getMetadata().getName()));
+      Verdict verdict = policy.distrust(SnapshotBuilder.created(a))
+          .map(why -> Verdict.invalid(Reasons.ADMISSION_POLICY_MISSING, why))
+          .orElseGet(() -> access.acceptances().get(a.getMetadata().getName()));
       if (verdict != null) {
         statuses.write(a, InvitationAcceptanceStatus::new, s -> {}, Conditions.ready(verdict, a),
             sources.invitationAcceptances, primary);

@@ -112,30 +112,19 @@ final class TenancySources implements Directory {
         partnerships, acceptances, invitationAcceptances, configMaps, admissionPolicies, admissionPolicyBindings);
   }
 
-  /** Why acceptances do not count now (the admission policy is not in force), or empty when they do. */
-  Optional<String> acceptancePolicyProblem() {
-    return AcceptancePolicy.problem(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
-  }
-
-  /** Since when the admission policy has been in force; empty while it is not. */
-  Optional<java.time.Instant> acceptancePolicySince() {
-    return AcceptancePolicy.inForceSince(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
+  /** Whether invitation acceptances can be trusted now (the admission policy in force, and since when). */
+  AcceptancePolicy.State acceptancePolicy() {
+    return AcceptancePolicy.state(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
   }
 
   /**
    * The namespace's invitation acceptances that count: none while the admission policy is not in force, and
-   * only those created after it came into force (creation times have seconds only: one created in that same
-   * second does not count either; fail closed, an older one may have been created by anyone).
+   * only those created after it came into force (fail closed: an older one may have been created by anyone).
    */
   List<InvitationAcceptance> countingAcceptances(String namespace) {
-    var since = acceptancePolicySince();
-    if (since.isEmpty()) {
-      return List.of();
-    }
-    return in(invitationAcceptances, namespace).filter(a -> {
-      var created = SnapshotBuilder.created(a);
-      return created != null && created.isAfter(since.get());
-    }).toList();
+    AcceptancePolicy.State policy = acceptancePolicy();
+    return in(invitationAcceptances, namespace)
+        .filter(a -> policy.distrust(SnapshotBuilder.created(a)).isEmpty()).toList();
   }
 
   private java.util.Set<ResourceID> namespacesWithAcceptances() {
