@@ -17,9 +17,18 @@ public final class ConfigMapApplier {
   /** @return whether a write happened */
   public static boolean applyIfChanged(KubernetesClient client, ConfigMap desired,
       InformerEventSource<ConfigMap, ?> cache, ResourceID primary) {
+    return apply(client, desired, cache, primary).written();
+  }
+
+  /** The ConfigMap that now holds the desired content, and whether it took a write. */
+  public record Outcome(ConfigMap configMap, boolean written) {}
+
+  /** Writes {@code desired} unless the cached object already holds its content. */
+  public static Outcome apply(KubernetesClient client, ConfigMap desired, InformerEventSource<ConfigMap, ?> cache,
+      ResourceID primary) {
     ConfigMap cached = cache.get(ResourceID.fromResource(desired)).orElse(null);
     if (cached != null && sameContent(cached, desired)) {
-      return false;
+      return new Outcome(cached, false);
     }
     ConfigMap written = client.resource(desired).fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts()
         .serverSideApply();
@@ -28,7 +37,7 @@ public final class ConfigMapApplier {
     } else {
       cache.handleRecentResourceUpdate(primary, written, cached);
     }
-    return true;
+    return new Outcome(written, true);
   }
 
   private static boolean sameContent(ConfigMap cached, ConfigMap desired) {

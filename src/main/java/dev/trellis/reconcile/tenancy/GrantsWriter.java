@@ -11,9 +11,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Writes a connector's grants ConfigMaps: only those whose content changed, shards before the primary
@@ -28,21 +30,36 @@ public class GrantsWriter {
     this.client = client;
   }
 
-  /** @return how many ConfigMaps were written or deleted */
-  int write(Connector connector, Projection projection, TenancySources sources) {
+  /**
+   * Writes the projection's ConfigMaps that differ from the cached ones and deletes the connector's others.
+   *
+   * @return the resourceVersion of each of the connector's ConfigMaps now holding the projection, by name
+   */
+  Map<String, String> write(Connector connector, Projection projection, TenancySources sources) {
     String namespace = connector.getMetadata().getNamespace();
     ResourceID primary = new ResourceID(namespace);
-    int writes = 0;
+    Map<String, String> versions = new TreeMap<>();
     List<Map.Entry<String, String>> ordered = new ArrayList<>(projection.configMaps().entrySet());
-    java.util.Collections.reverse(ordered); // shards first: the primary never names a missing shard
+    Collections.reverse(ordered); // shards first: the primary never names a missing shard
     for (var document : ordered) {
-      if (ConfigMapApplier.applyIfChanged(client, desired(connector, document.getKey(), document.getValue()),
-          sources.configMaps, primary)) {
-        writes++;
-      }
+      var outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue()),
+          sources.configMaps, primary);
+      versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
     }
-    writes += deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);
-    return writes;
+    deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);
+    return versions;
+  }
+
+  /**
+   * Whether the connector's grants ConfigMaps are exactly those {@link #write} left: each still at the
+   * resourceVersion it returned (anyone's change since gives another), and no other.
+   */
+  static boolean intact(String namespace, String connector, Map<String, String> versions, TenancySources sources) {
+    boolean same = versions.entrySet().stream().allMatch(v -> sources.configMaps.get(new ResourceID(v.getKey(), namespace))
+        .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
+    return same && TenancySources.in(sources.configMaps, namespace)
+        .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL)))
+        .allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
   }
 
   /** Deletes the grants ConfigMaps of {@code connector} whose names are not in {@code keep}. */

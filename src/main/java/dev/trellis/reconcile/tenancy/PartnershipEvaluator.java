@@ -10,6 +10,7 @@ import dev.trellis.model.partnership.PartnershipTransition;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.PartnershipView;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,8 @@ final class PartnershipEvaluator {
           var acceptances = SnapshotBuilder.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
           return TenancySources.in(sources.members, p.effectiveNamespace())
               .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
-              .map(m -> SnapshotBuilder.member(m, acceptances)).toList();
+              .map(m -> SnapshotBuilder.member(m, acceptances))
+              .sorted(Comparator.comparing(MemberNode::name)).toList();
         })
         .orElse(List.of());
     List<String> listed = e.acceptance().map(a -> a.getSpec().getMembers()).orElse(List.of());

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +80,7 @@ public final class SnapshotBuilder {
         live(in.members()).map(m -> member(m, acceptances)).toList(),
         live(in.roles()).map(SnapshotBuilder::role).toList(),
         live(in.bindings()).map(SnapshotBuilder::binding).toList(),
-        List.copyOf(in.partnerships()),
+        in.partnerships().stream().sorted(Comparator.comparing(PartnershipView::name)).toList(),
         in.packages(),
         acceptances);
   }
@@ -170,9 +171,13 @@ public final class SnapshotBuilder {
     }
   }
 
-  private static <T extends HasMetadata> Stream<T> live(
-      Collection<T> objects) {
-    return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null);
+  /**
+   * The objects not being deleted, by name: the informer's order is arbitrary, and equal inputs must give equal
+   * snapshots (the reconciler reuses the resolution of an unchanged one).
+   */
+  private static <T extends HasMetadata> Stream<T> live(Collection<T> objects) {
+    return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+        .sorted(Comparator.comparing(SnapshotBuilder::name));
   }
 
   private static String name(HasMetadata o) {

@@ -22,6 +22,7 @@ import dev.trellis.model.grants.GrantsDocument;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.members.AccessOutcome;
 import dev.trellis.model.snapshot.InvitationNode;
+import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import dev.trellis.projection.GrantsProjector;
@@ -43,8 +44,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -56,7 +59,9 @@ import org.jboss.logging.Logger;
  * Resolves one organization at a time. Grants are a function of the whole organization (its hierarchy,
  * members, roles and bindings), so the unit of reconciliation is the organization's namespace: any change
  * in it, or to a role its bindings name, re-resolves it from the informer caches with the pure model,
- * then writes only what changed — statuses of its objects and the grants ConfigMaps of its connectors.
+ * then writes only what changed — statuses of its objects and the grants ConfigMaps of its connectors. An
+ * organization whose snapshot did not change (a reconcile caused by a partner, or by its own status writes)
+ * reuses its last resolution and builds no document ({@link ResolutionMemo}).
  * Objects in a namespace that no organization owns are reported {@code NoOrganization} and grant nothing.
  */
 @ControllerConfiguration(name = TenancyReconciler.NAME)
@@ -71,6 +76,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private TenancySources sources;
   private PartnershipEvaluator evaluator;
   private PartnershipStatuses partnerships;
+  private final ResolutionMemo memo = new ResolutionMemo();
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock) {
     this.statuses = statuses;
@@ -91,10 +97,12 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   public UpdateControl<Namespace> reconcile(Namespace namespace, Context<Namespace> context) {
     String name = namespace.getMetadata().getName();
     if (namespace.getMetadata().getDeletionTimestamp() != null) {
+      memo.forget(name);
       return UpdateControl.noUpdate(); // everything in it is going away
     }
     var owner = sources.owner(namespace);
     if (owner.isEmpty()) {
+      memo.forget(name);
       reportOrphans(name);
       return UpdateControl.noUpdate();
     }
@@ -102,13 +110,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     Instant now = clock.instant();
     ResourceID primary = new ResourceID(name);
     List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
-    Resolution resolution = resolve(org, name, evaluations, now);
-    List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
-    var partnerAccess = partnerships.partnerAccess(accepted,
-        customer -> resolve(customer, customer.effectiveNamespace(), evaluate(customer, customer.effectiveNamespace()),
-            now));
     // Grants first: they are what connectors act on; statuses explain them.
-    writeGrants(name, resolution, primary);
+    Resolution resolution = resolveAndWriteGrants(name, snapshot(org, name, evaluations), now, primary);
+    List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
+    var partnerAccess = partnerships.partnerAccess(accepted, customer -> verdicts(customer, now));
     writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
     writeInvitationAcceptances(name, resolution.access(), primary);
     partnerships.writePartnerships(evaluations, now, primary);
@@ -174,10 +179,16 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .toList();
   }
 
-  private Resolution resolve(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations,
-      Instant now) {
+  private OrgSnapshot snapshot(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations) {
     var views = evaluations.stream().map(evaluator::view).toList();
-    return GrantResolver.resolve(SnapshotBuilder.build(sources.inputs(org, namespace, views)), now);
+    return SnapshotBuilder.build(sources.inputs(org, namespace, views));
+  }
+
+  /** A customer's verdicts, as a partner's reconcile reads them: its last resolution when its snapshot is unchanged. */
+  private Resolution verdicts(Organization customer, Instant now) {
+    String namespace = customer.effectiveNamespace();
+    OrgSnapshot snapshot = snapshot(customer, namespace, evaluate(customer, namespace));
+    return memo.verdicts(namespace, snapshot, now, () -> GrantResolver.judge(snapshot, now));
   }
 
   private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
@@ -207,27 +218,64 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     });
   }
 
-  private void writeGrants(String namespace, Resolution resolution, ResourceID primary) {
-    for (Connector connector : TenancySources.in(sources.connectors, namespace).toList()) {
-      String name = connector.getMetadata().getName();
-      GrantsDocument document = resolution.documents().get(name);
-      Verdict verdict = resolution.verdicts().connectors().get(name);
-      if (document == null || verdict == null) {
-        grants.deleteAllBut(namespace, name, Set.of(), sources);
-        continue;
+  /**
+   * Resolves the organization and writes its connectors' grants ConfigMaps and statuses. An organization whose
+   * snapshot is unchanged, and whose ConfigMaps are as its last resolution left them, reuses that resolution and
+   * builds no document (see {@link ResolutionMemo}).
+   */
+  private Resolution resolveAndWriteGrants(String namespace, OrgSnapshot snapshot, Instant now, ResourceID primary) {
+    List<Connector> connectors = TenancySources.in(sources.connectors, namespace).toList();
+    var known = memo.reusable(namespace, snapshot, now)
+        .filter(e -> e.connectors() != null && intact(namespace, connectors, e.connectors()));
+    ResolutionMemo.Entry entry;
+    if (known.isPresent()) {
+      entry = known.get();
+    } else {
+      Resolution resolution = GrantResolver.resolve(snapshot, now);
+      Map<String, ResolutionMemo.Written> written = new HashMap<>();
+      for (Connector connector : connectors) {
+        String name = connector.getMetadata().getName();
+        String uid = connector.getMetadata().getUid();
+        GrantsDocument document = resolution.documents().get(name);
+        if (document == null || resolution.verdicts().connectors().get(name) == null) {
+          grants.deleteAllBut(namespace, name, Set.of(), sources);
+          written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
+          continue;
+        }
+        Projection projection = GrantsProjector.project(document);
+        Map<String, String> versions = grants.write(connector, projection, sources);
+        written.put(name, new ResolutionMemo.Written(uid, versions, new ResolutionMemo.Figures(
+            document.resources().size(), document.entries().size(), projection.revision(),
+            projection.sharded()
+                ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
+                : null)));
       }
-      Projection projection = GrantsProjector.project(document);
-      grants.write(connector, projection, sources);
-      statuses.write(connector, ConnectorStatus::new, s -> {
-        s.setGrantsConfigMap(GrantsProjector.configMapName(name));
-        s.setResources(document.resources().size());
-        s.setEntries(document.entries().size());
-        s.setRevision(projection.revision());
-        s.setShards(projection.sharded()
-            ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
-            : null);
-      }, Conditions.ready(verdict, connector), sources.connectors, primary);
+      entry = memo.remember(namespace, snapshot, now, resolution, written);
     }
+    for (Connector connector : connectors) {
+      String name = connector.getMetadata().getName();
+      Verdict verdict = entry.resolution().verdicts().connectors().get(name);
+      ResolutionMemo.Figures figures = entry.connectors().get(name).figures();
+      if (verdict != null && figures != null) {
+        statuses.write(connector, ConnectorStatus::new, s -> {
+          s.setGrantsConfigMap(GrantsProjector.configMapName(name));
+          s.setResources(figures.resources());
+          s.setEntries(figures.entries());
+          s.setRevision(figures.revision());
+          s.setShards(figures.shards());
+        }, Conditions.ready(verdict, connector), sources.connectors, primary);
+      }
+    }
+    return entry.resolution();
+  }
+
+  /** Whether every connector's grants ConfigMaps are as {@code written} records them. */
+  private boolean intact(String namespace, List<Connector> connectors, Map<String, ResolutionMemo.Written> written) {
+    return connectors.size() == written.size() && connectors.stream().allMatch(c -> {
+      ResolutionMemo.Written w = written.get(c.getMetadata().getName());
+      return w != null && Objects.equals(w.connectorUid(), c.getMetadata().getUid())
+          && GrantsWriter.intact(namespace, c.getMetadata().getName(), w.configMaps(), sources);
+    });
   }
 
   private void reportOrphans(String namespace) {

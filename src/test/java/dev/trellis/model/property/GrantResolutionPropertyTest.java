@@ -10,12 +10,17 @@ import dev.trellis.model.property.ReferenceGrants.Tuple;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.ConnectorNode;
 import dev.trellis.model.snapshot.FolderNode;
+import dev.trellis.model.snapshot.InvitationNode;
+import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
+import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.model.snapshot.ResourceNode;
 import dev.trellis.model.snapshot.RoleNode;
 import dev.trellis.model.snapshot.ScopeKind;
 import dev.trellis.model.snapshot.SubjectKind;
 import dev.trellis.projection.GrantsProjector;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -27,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -143,6 +149,78 @@ class GrantResolutionPropertyTest {
     });
     r.verdicts().bindings().values().stream().filter(v -> !v.ready())
         .forEach(v -> assertThat(v.message()).as("says how to fix it").contains(";"));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void judgingGivesTheVerdictsOfTheFullResolutionWithoutItsDocuments(long seed) {
+    OrgSnapshot s = withInvitations(RandomOrgs.generate(seed), new Random(seed));
+    Resolution full = GrantResolver.resolve(s, RandomOrgs.NOW);
+    Resolution judged = GrantResolver.judge(s, RandomOrgs.NOW);
+
+    assertThat(judged.documents()).isEmpty();
+    assertThat(judged.verdicts()).isEqualTo(full.verdicts());
+    assertThat(judged.access()).isEqualTo(full.access());
+    assertThat(judged.nextExpiry()).isEqualTo(full.nextExpiry());
+  }
+
+  /** What lets the operator reuse the resolution of an unchanged organization until {@code validUntil}. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aResolutionHoldsUntilTheFirstInstantItsSnapshotNames(long seed) {
+    Random rnd = new Random(seed);
+    OrgSnapshot s = withInvitations(RandomOrgs.generate(seed), rnd);
+    Instant now = RandomOrgs.NOW;
+    Resolution then = GrantResolver.resolve(s, now);
+    Instant until = GrantResolver.validUntil(s, now);
+    Instant last = until == null ? now.plus(Duration.ofDays(3650)) : until.minusNanos(1);
+    Instant between = now.plusNanos((long) (rnd.nextDouble() * Duration.between(now, last).toNanos()));
+
+    for (Instant t : List.of(between, last)) {
+      Resolution later = GrantResolver.resolve(s, t);
+      assertThat(rendered(later)).as("documents at %s", t).isEqualTo(rendered(then));
+      assertThat(later.verdicts()).as("verdicts at %s", t).isEqualTo(then.verdicts());
+      assertThat(later.access()).as("people at %s", t).isEqualTo(then.access());
+      assertThat(later.nextExpiry()).as("next expiry at %s", t).isEqualTo(then.nextExpiry());
+    }
+  }
+
+  @Test
+  void theInstantsASnapshotNamesIncludeBindingExpiriesAndEveryInvitationsEnd() {
+    Instant now = RandomOrgs.NOW;
+    for (long seed = 0; seed < 300; seed++) {
+      OrgSnapshot s = withInvitations(RandomOrgs.generate(seed), new Random(seed));
+      Instant until = GrantResolver.validUntil(s, now);
+      var named = Stream.concat(
+          s.bindings().stream().map(BindingNode::expiresAt),
+          Stream.concat(s.members().stream(), s.partnerships().stream().flatMap(p -> p.partnerMembers().stream()))
+              .map(m -> m.invitation() == null ? null : m.invitation().expiresAt()))
+          .filter(t -> t != null && t.isAfter(now)).toList();
+      assertThat(until).isEqualTo(named.stream().min(Instant::compareTo).orElse(null));
+    }
+    // The random organizations do run out in the future, through bindings and through partner invitations.
+    assertThat(LongStream.range(0, 300).mapToObj(seed -> withInvitations(RandomOrgs.generate(seed), new Random(seed)))
+        .filter(s -> s.partnerships().stream().flatMap(p -> p.partnerMembers().stream())
+            .anyMatch(m -> m.invitation() != null && m.invitation().expiresAt().isAfter(now)
+                && m.invitation().expiresAt().equals(GrantResolver.validUntil(s, now))))
+        .count()).isPositive();
+  }
+
+  /** Gives about a third of the members, the partners' included, an invitation ending within ±12 hours. */
+  private static OrgSnapshot withInvitations(OrgSnapshot s, Random rnd) {
+    java.util.function.UnaryOperator<MemberNode> invite = m -> {
+      if (rnd.nextInt(3) != 0) {
+        return m;
+      }
+      Instant end = RandomOrgs.NOW.plusSeconds((rnd.nextInt(24) - 12) * 3600L + rnd.nextInt(3600));
+      return m.withInvitation(rnd.nextBoolean() ? InvitationNode.pending(end)
+          : new InvitationNode(end, end.minusSeconds(60), "accepted-" + m.name()));
+    };
+    List<MemberNode> members = s.members().stream().map(invite).toList();
+    List<PartnershipView> views = s.partnerships().stream().map(p -> new PartnershipView(p.name(), p.phase(),
+        p.partnerOrganization(), p.listedMembers(), p.partnerMembers().stream().map(invite).toList())).toList();
+    return new OrgSnapshot(s.organization(), s.folders(), s.projects(), s.resources(), s.connectors(), members,
+        s.roles(), s.bindings(), views, s.packages(), s.acceptances());
   }
 
   @ParameterizedTest(name = "seed {0}")

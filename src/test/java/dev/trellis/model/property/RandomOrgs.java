@@ -25,8 +25,8 @@ import java.util.Random;
 import java.util.Set;
 
 /** Random organizations with cycles, dangling references, disabled members, expiries and broken roles. */
-final class RandomOrgs {
-  static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+public final class RandomOrgs {
+  public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
   private final Random rnd;
 
@@ -34,7 +34,7 @@ final class RandomOrgs {
     rnd = new Random(seed);
   }
 
-  static OrgSnapshot generate(long seed) {
+  public static OrgSnapshot generate(long seed) {
     return new RandomOrgs(seed).org();
   }
 

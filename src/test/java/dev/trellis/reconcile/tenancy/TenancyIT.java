@@ -181,6 +181,70 @@ class TenancyIT {
     assertThat(given.grants(ns, "conn-us").getMetadata().getResourceVersion()).isEqualTo(usVersion);
   }
 
+  /**
+   * The operator reuses the resolution of an organization that did not change; a grants ConfigMap that anyone
+   * else edits or deletes is still written back as the organization's objects say.
+   */
+  @Test
+  void grantsConfigMapEditedOrDeletedByAnyoneElseIsWrittenBack() {
+    String ns = given.organization("guarded");
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Project
+        metadata: {name: p}
+        spec: {}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Connector
+        metadata: {name: c}
+        spec: {projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: ManagedResource
+        metadata: {name: r}
+        spec: {type: Server, connector: c, projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: ann}
+        spec: {type: User, email: ann@guarded.com}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: ann-analyst}
+        spec:
+          role: operation-support-analyst
+          subject: {kind: Member, name: ann}
+          scope: {kind: Project, name: p}
+        """);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
+        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("ann@guarded.com"));
+    given.awaitReady(Connector.class, ns, "c", true, "Ready");
+    String original = given.grants(ns, "c").getData().get("grants.json");
+
+    // Someone grants mallory by hand: the document goes back to what the objects say.
+    String forged = original.replace("ann@guarded.com", "mallory@guarded.com");
+    client.configMaps().inNamespace(ns).withName("c-grants").edit(cm -> {
+      cm.getData().put("grants.json", forged);
+      return cm;
+    });
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
+        assertThat(given.grants(ns, "c").getData().get("grants.json")).isEqualTo(original));
+
+    // Deleted: it is written again, the same.
+    client.configMaps().inNamespace(ns).withName("c-grants").delete();
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      var cm = given.grants(ns, "c");
+      assertThat(cm).isNotNull();
+      assertThat(cm.getData().get("grants.json")).isEqualTo(original);
+    });
+
+    // And a real change afterwards still shows.
+    patch(Member.class, ns, "ann", "{\"spec\":{\"disabled\":true}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
+        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
+  }
+
   @Test
   void everyFolderOnACycleReportsItAndEverythingBelowIsInvalidUntilItIsFixed() {
     String ns = given.organization("cyclic");
