@@ -39,6 +39,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -61,7 +63,8 @@ import org.jboss.logging.Logger;
  * in it, or to a role its bindings name, re-resolves it from the informer caches with the pure model,
  * then writes only what changed — statuses of its objects and the grants ConfigMaps of its connectors. An
  * organization whose snapshot did not change (a reconcile caused by a partner, or by its own status writes)
- * reuses its last resolution and builds no document ({@link ResolutionMemo}).
+ * reuses its last resolution and builds no document ({@link ResolutionMemo}). After a start, every
+ * organization's grants are written before any organization's statuses ({@link GrantsFirst}).
  * Objects in a namespace that no organization owns are reported {@code NoOrganization} and grant nothing.
  */
 @ControllerConfiguration(name = TenancyReconciler.NAME)
@@ -77,6 +80,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private PartnershipEvaluator evaluator;
   private PartnershipStatuses partnerships;
   private final ResolutionMemo memo = new ResolutionMemo();
+  private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("grants-first");
+  private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock) {
     this.statuses = statuses;
@@ -90,7 +95,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     sources = new TenancySources(context);
     evaluator = new PartnershipEvaluator(sources);
     partnerships = new PartnershipStatuses(sources, evaluator, statuses, events);
-    return sources.all();
+    List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
+    all.add(wake);
+    return all;
   }
 
   @Override
@@ -112,6 +119,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
     // Grants first: they are what connectors act on; statuses explain them.
     Resolution resolution = resolveAndWriteGrants(name, snapshot(org, name, evaluations), now, primary);
+    if (!grantsFirst.statusesNow(name, () -> organizationNamespaces(context), now)) {
+      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(grantsFirst.remaining(now).toMillis());
+    }
     List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
     var partnerAccess = partnerships.partnerAccess(accepted, customer -> verdicts(customer, now));
     writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
@@ -130,6 +140,14 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .min(Instant::compareTo)
         .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
         .orElse(control);
+  }
+
+  /** The namespaces that belong to an organization, as the cache holds them now. */
+  private Set<String> organizationNamespaces(Context<Namespace> context) {
+    return context.getPrimaryCache().list()
+        .filter(ns -> ns.getMetadata().getDeletionTimestamp() == null && sources.owner(ns).isPresent())
+        .map(ns -> ns.getMetadata().getName())
+        .collect(Collectors.toSet());
   }
 
   /** AccountOwners always; SingleSignOn when the organization configures single sign-on. */
