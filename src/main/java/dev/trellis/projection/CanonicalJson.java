@@ -66,6 +66,26 @@ final class CanonicalJson {
     return this;
   }
 
+  /** A field whose value was rendered separately. */
+  CanonicalJson raw(String key, String json) {
+    key(key);
+    out.append(json);
+    needComma = true;
+    return this;
+  }
+
+  /** The array of {@code values}, rendered alone. */
+  static String array(List<String> values) {
+    CanonicalJson j = new CanonicalJson();
+    j.out.append('[');
+    for (String v : values) {
+      j.comma();
+      j.string(v);
+      j.needComma = true;
+    }
+    return j.out.append(']').toString();
+  }
+
   @Override
   public String toString() {
     return out.toString();
@@ -86,7 +106,12 @@ final class CanonicalJson {
 
   private void string(String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0;
+    while (clean < s.length() && s.charAt(clean) >= 0x20 && s.charAt(clean) != '"' && s.charAt(clean) != '\\') {
+      clean++;
+    }
+    out.append(s, 0, clean); // most strings need no escaping: copied at once
+    for (int i = clean; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

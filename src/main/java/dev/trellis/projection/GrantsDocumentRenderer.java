@@ -4,7 +4,11 @@ import dev.trellis.model.grants.DocumentResource;
 import dev.trellis.model.grants.Grant;
 import dev.trellis.model.grants.GrantEntry;
 import dev.trellis.model.grants.GrantsDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Renders grants documents, whole or in parts, in the canonical key order of DESIGN §3. */
 public final class GrantsDocumentRenderer {
@@ -42,9 +46,18 @@ public final class GrantsDocumentRenderer {
     return render(d, revision, d.resources(), entries(d.entries()), null);
   }
 
-  /** Each entry rendered on its own, in document order, so that splitting can measure and pack them. */
+  /**
+   * Each entry rendered on its own, in document order, so that splitting can measure and pack them. A grant, and
+   * a list of permissions, recur on every resource a binding reaches: each is rendered once.
+   */
   public static List<String> entries(List<GrantEntry> entries) {
-    return entries.stream().map(GrantsDocumentRenderer::entry).toList();
+    Map<Grant, String> grants = new HashMap<>();
+    Map<List<String>, String> permissions = new HashMap<>();
+    List<String> out = new ArrayList<>(entries.size());
+    for (GrantEntry e : entries) {
+      out.add(entry(e, grants, permissions));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   static String resource(DocumentResource r) {
@@ -57,6 +70,10 @@ public final class GrantsDocumentRenderer {
   }
 
   static String entry(GrantEntry e) {
+    return entry(e, new HashMap<>(), new HashMap<>());
+  }
+
+  private static String entry(GrantEntry e, Map<Grant, String> grants, Map<List<String>, String> permissions) {
     CanonicalJson j = new CanonicalJson().beginObject()
         .field("subject", e.subject())
         .field("subjectKind", e.subjectKind())
@@ -65,9 +82,9 @@ public final class GrantsDocumentRenderer {
       j.field("except", e.except());
     }
     j.field("resource", e.resource())
-        .field("permissions", e.permissions())
+        .raw("permissions", permissions.computeIfAbsent(e.permissions(), CanonicalJson::array))
         .beginArray("grants");
-    e.grants().forEach(g -> j.raw(grant(g)));
+    e.grants().forEach(g -> j.raw(grants.computeIfAbsent(g, GrantsDocumentRenderer::grant)));
     return j.endArray().endObject().toString();
   }
 
