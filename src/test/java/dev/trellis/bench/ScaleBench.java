@@ -3,6 +3,7 @@ package dev.trellis.bench;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.ApiKinds;
 import dev.trellis.api.v1alpha1.Organization;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -14,10 +15,12 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,6 +57,10 @@ final class ScaleBench {
   private final boolean profile;
   private final Random rnd;
   private final Map<String, String> figures = new LinkedHashMap<>();
+  /** Each document as rendered at creation, by namespace/connector (the floors' ConfigMap contents). */
+  private final Map<String, String> rendered = new HashMap<>();
+  /** The rendered documents each of the first changes altered, for the floor of a change. */
+  private final List<List<String>> changedDocuments = new ArrayList<>();
   private final Map<String, String> notes = new LinkedHashMap<>();
   private final List<String> progress = new ArrayList<>();
   final Results results = new Results();
@@ -72,6 +79,7 @@ final class ScaleBench {
     double floorSeconds;
     double convergenceSeconds;
     double[] latenciesMs = new double[0];
+    double[] changeFloorMs = new double[0];
     long heapAfterConvergence = -1;
     long heapAfterChanges = -1;
   }
@@ -117,7 +125,6 @@ final class ScaleBench {
       creationStarted = created;
       create(scenario, pool);
       figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
-      Map<String, String> rendered = new HashMap<>();
       Map<String, DocContent> expected = new TreeMap<>();
       scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
       floor(rendered, pool);
@@ -337,6 +344,7 @@ final class ScaleBench {
         double cpuBefore = operator == null ? 0 : operator.cpuSeconds();
         changes(scenario, expected, grants, objects, activity, background, backgroundSeconds);
         Instant wallChangesEnd = Instant.now();
+        changeFloor();
         results.finalMismatches = grants.mismatches(expected);
         figures.put("documents not as expected at the end", String.valueOf(results.finalMismatches.size()));
         if (operator != null) {
@@ -405,6 +413,9 @@ final class ScaleBench {
         throw new IllegalStateException("no change with a visible effect found");
       }
       expected.putAll(changed);
+      if (changedDocuments.size() < CHANGE_FLOOR_SAMPLES) {
+        changedDocuments.add(changed.keySet().stream().map(rendered::get).filter(Objects::nonNull).toList());
+      }
       long t0 = System.nanoTime();
       change.write().call();
       long done = grants.await(changed, t0 + 120 * SECOND);
@@ -469,6 +480,55 @@ final class ScaleBench {
     figures.put("  of which background (idle rate × duration)", "%.2f".formatted(bg / n));
     figures.put("  the operator's (all − harness − background)", "%.2f".formatted((all - harness - bg) / n));
     figures.put("  by verb and resource, all clients, per change", top(requests, 8, n));
+  }
+
+  private static final int CHANGE_FLOOR_SAMPLES = 50;
+
+  /**
+   * The least a change costs on this machine, measured with the same client after the changes (the operator is
+   * idle): the change's own write, then one write of each ConfigMap its documents need, all at once. Replayed for
+   * the first changes with their own documents' contents, into a namespace no organization owns.
+   */
+  private void changeFloor() throws Exception {
+    String scratch = params.prefix() + "change-floor";
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(scratch).endMetadata().build())
+        .create();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      double[] ms = new double[changedDocuments.size()];
+      for (int i = 0; i < ms.length; i++) {
+        List<String> docs = changedDocuments.get(i);
+        int sample = i;
+        for (int j = 0; j < docs.size(); j++) { // each measured write replaces a document, as the operator's do
+          client.configMaps().inNamespace(scratch).resource(scratchConfigMap("doc-" + i + "-" + j, "{}")).create();
+        }
+        List<Callable<Object>> writes = new ArrayList<>();
+        for (int j = 0; j < docs.size(); j++) {
+          String name = "doc-" + i + "-" + j;
+          String json = docs.get(j);
+          writes.add(() -> client.configMaps().inNamespace(scratch).resource(scratchConfigMap(name, json))
+              .fieldManager("bench-floor").forceConflicts().serverSideApply());
+        }
+        long t0 = System.nanoTime();
+        client.configMaps().inNamespace(scratch).resource(scratchConfigMap("change-" + sample, "{}")).create();
+        invokeAll(pool, writes);
+        ms[i] = (System.nanoTime() - t0) / 1e6;
+      }
+      Arrays.sort(ms);
+      results.changeFloorMs = ms;
+      figures.put("floor of a change: its write, then its documents' ConfigMaps at once, p50 / p99 (ms, %d changes)"
+          .formatted(ms.length), "%.0f / %.0f".formatted(pct(ms, 50), pct(ms, 99)));
+      figures.put("  incremental p50 / p99 over the floor's", "%.1f× / %.1f×".formatted(
+          pct(results.latenciesMs, 50) / pct(ms, 50), pct(results.latenciesMs, 99) / pct(ms, 99)));
+      log("floor of a change: p50 %.0f ms, p99 %.0f ms", pct(ms, 50), pct(ms, 99));
+    } finally {
+      pool.shutdownNow();
+      client.namespaces().withName(scratch).delete();
+    }
+  }
+
+  private static ConfigMap scratchConfigMap(String name, String json) {
+    return new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().addToData("grants.json", json).build();
   }
 
   private Change candidate(Scenario s, int seq) {
