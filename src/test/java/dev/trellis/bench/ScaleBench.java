@@ -301,6 +301,7 @@ final class ScaleBench {
     try (GrantsWatch grants = new GrantsWatch(client, "org-" + params.prefix(), activity);
         ActivityWatch objects = new ActivityWatch(client, params.prefix(), activity)) {
       var metricsCold = ApiMetrics.scrape(client);
+      MachineCpu.Sample cpuCold = MachineCpu.sample();
       OperatorProcess operator = mode == Mode.EXTERNAL
           ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile) : null;
       try {
@@ -314,10 +315,12 @@ final class ScaleBench {
           return;
         }
         results.converged = true;
+        MachineCpu.Sample cpuConverged = MachineCpu.sample();
         Instant wallConverged = Instant.now();
         results.convergenceSeconds = (converged - t0) / 1e9;
         objects.awaitQuiet(mode == Mode.EXTERNAL ? 3000 : 1000, System.nanoTime() + 1800 * SECOND);
         long settled = activity.get();
+        MachineCpu.Sample cpuQuiet = MachineCpu.sample();
         results.unchangedWritesCold = grants.unchangedWrites();
         var coldRequests = ApiMetrics.delta(metricsCold, ApiMetrics.scrape(client));
         log("converged in %.2f s; quiet after %.2f s", results.convergenceSeconds, (settled - t0) / 1e9);
@@ -339,10 +342,14 @@ final class ScaleBench {
         figures.put("  API requests during cold start (all clients)",
             "%.0f (%s)".formatted(ApiMetrics.total(coldRequests), top(coldRequests, 6)));
         figures.put("  Trellis object writes seen during cold start (statuses)", objects.writes().toString());
+        figures.put("  CPU until convergence: control plane and machine", cpuConverged.since(cpuCold));
+        figures.put("  CPU from convergence to quiet: control plane and machine", cpuQuiet.since(cpuConverged));
 
         Instant wallChanges = Instant.now();
         double cpuBefore = operator == null ? 0 : operator.cpuSeconds();
+        MachineCpu.Sample cpuChanges = MachineCpu.sample();
         changes(scenario, expected, grants, objects, activity, background, backgroundSeconds);
+        figures.put("CPU over the changes: control plane and machine", MachineCpu.sample().since(cpuChanges));
         Instant wallChangesEnd = Instant.now();
         changeFloor();
         results.finalMismatches = grants.mismatches(expected);

@@ -1,0 +1,61 @@
+package dev.trellis.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds of the control plane's processes (every kube-apiserver and etcd on the machine) and of the whole
+ * machine, from /proc: whether a phase was bound by the machine or waited on something.
+ */
+final class MachineCpu {
+  private static final double HZ = 100.0; // USER_HZ, as in OperatorProcess
+
+  record Sample(long nanos, double apiServer, double etcd, double busy, double all) {
+    /** What happened between {@code before} and this sample. */
+    String since(Sample before) {
+      double wall = (nanos - before.nanos) / 1e9;
+      double cores = Runtime.getRuntime().availableProcessors();
+      return "kube-apiserver %.1f s, etcd %.1f s; machine %.0f %% busy over %.1f s on %.0f cores".formatted(
+          apiServer - before.apiServer, etcd - before.etcd,
+          100 * (busy - before.busy) / Math.max(1e-9, all - before.all), wall, cores);
+    }
+  }
+
+  private MachineCpu() {}
+
+  static Sample sample() {
+    double api = 0;
+    double etcd = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String comm = Files.readString(p.resolve("comm")).trim();
+          if (comm.equals("kube-apiserver")) {
+            api += cpu(p);
+          } else if (comm.equals("etcd")) {
+            etcd += cpu(p);
+          }
+        } catch (IOException gone) {
+          // the process ended meanwhile
+        }
+      }
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      double all = 0;
+      for (int i = 1; i < cpu.length && i <= 8; i++) {
+        all += Long.parseLong(cpu[i]);
+      }
+      double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+      return new Sample(System.nanoTime(), api, etcd, (all - idle) / HZ, all / HZ);
+    } catch (IOException e) {
+      return new Sample(System.nanoTime(), 0, 0, 0, 0);
+    }
+  }
+
+  private static double cpu(Path proc) throws IOException {
+    String stat = Files.readString(proc.resolve("stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / HZ;
+  }
+}
