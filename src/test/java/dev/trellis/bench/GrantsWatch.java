@@ -60,7 +60,9 @@ final class GrantsWatch implements AutoCloseable {
 
   private void seen(ConfigMap cm, boolean deleted, long at) {
     String ns = cm.getMetadata().getNamespace();
-    if (!ns.startsWith(namespacePrefix) || cm.getMetadata().getLabels() == null) {
+    // Grants ConfigMaps only: the organizations' security-policy ConfigMaps carry the same managed-by label.
+    if (!ns.startsWith(namespacePrefix) || cm.getMetadata().getLabels() == null
+        || cm.getMetadata().getLabels().get(CONNECTOR_LABEL) == null) {
       return;
     }
     activity.set(at);

@@ -6,19 +6,20 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU seconds of the control plane's processes (every kube-apiserver and etcd on the machine) and of the whole
- * machine, from /proc: whether a phase was bound by the machine or waited on something.
+ * CPU seconds of the control plane's processes (every kube-apiserver and etcd on the machine), of the harness
+ * itself (its watches parse every document) and of the whole machine, from /proc: whether a phase was bound by
+ * the machine or waited on something.
  */
 final class MachineCpu {
   private static final double HZ = 100.0; // USER_HZ, as in OperatorProcess
 
-  record Sample(long nanos, double apiServer, double etcd, double busy, double all) {
+  record Sample(long nanos, double apiServer, double etcd, double harness, double busy, double all) {
     /** What happened between {@code before} and this sample. */
     String since(Sample before) {
       double wall = (nanos - before.nanos) / 1e9;
       double cores = Runtime.getRuntime().availableProcessors();
-      return "kube-apiserver %.1f s, etcd %.1f s; machine %.0f %% busy over %.1f s on %.0f cores".formatted(
-          apiServer - before.apiServer, etcd - before.etcd,
+      return "kube-apiserver %.1f s, etcd %.1f s, this harness %.1f s; machine %.0f %% busy over %.1f s on %.0f cores"
+          .formatted(apiServer - before.apiServer, etcd - before.etcd, harness - before.harness,
           100 * (busy - before.busy) / Math.max(1e-9, all - before.all), wall, cores);
     }
   }
@@ -47,9 +48,9 @@ final class MachineCpu {
         all += Long.parseLong(cpu[i]);
       }
       double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-      return new Sample(System.nanoTime(), api, etcd, (all - idle) / HZ, all / HZ);
+      return new Sample(System.nanoTime(), api, etcd, cpu(Path.of("/proc/self")), (all - idle) / HZ, all / HZ);
     } catch (IOException e) {
-      return new Sample(System.nanoTime(), 0, 0, 0, 0);
+      return new Sample(System.nanoTime(), 0, 0, 0, 0, 0);
     }
   }
 

@@ -188,35 +188,7 @@ class TenancyIT {
   @Test
   void grantsConfigMapEditedOrDeletedByAnyoneElseIsWrittenBack() {
     String ns = given.organization("guarded");
-    given.apply(ns, """
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Project
-        metadata: {name: p}
-        spec: {}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Connector
-        metadata: {name: c}
-        spec: {projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: ManagedResource
-        metadata: {name: r}
-        spec: {type: Server, connector: c, projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Member
-        metadata: {name: ann}
-        spec: {type: User, email: ann@guarded.com}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: RoleBinding
-        metadata: {name: ann-analyst}
-        spec:
-          role: operation-support-analyst
-          subject: {kind: Member, name: ann}
-          scope: {kind: Project, name: p}
-        """);
+    oneAnalyst(ns, "ann", "ann@guarded.com", null);
     await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
         assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("ann@guarded.com"));
     given.awaitReady(Connector.class, ns, "c", true, "Ready");
@@ -290,36 +262,7 @@ class TenancyIT {
   void bindingStopsGrantingAtItsExpiryWithNoOtherChange() {
     String ns = given.organization("expiring");
     String expiresAt = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString();
-    given.apply(ns, """
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Project
-        metadata: {name: p}
-        spec: {}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Connector
-        metadata: {name: c}
-        spec: {projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: ManagedResource
-        metadata: {name: r}
-        spec: {type: Server, connector: c, projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Member
-        metadata: {name: temp}
-        spec: {type: User, email: temp@expiring.com}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: RoleBinding
-        metadata: {name: temp-analyst}
-        spec:
-          role: operation-support-analyst
-          subject: {kind: Member, name: temp}
-          scope: {kind: Project, name: p}
-          expiresAt: "%s"
-        """.formatted(expiresAt));
+    oneAnalyst(ns, "temp", "temp@expiring.com", expiresAt);
     await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
         assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("temp@expiring.com"));
     assertThat(given.document(ns, "c").get("entries").get(0).get("grants").get(0).get("expiresAt").asText())
@@ -448,6 +391,42 @@ class TenancyIT {
     JsonNode copy = document.deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("revision");
     return copy;
+  }
+
+  /**
+   * One resource {@code r} of connector {@code c}, both on project {@code p}, and one member who is operation
+   * support analyst on {@code p} (binding {@code <member>-analyst}), until {@code expiresAt} when given.
+   */
+  private void oneAnalyst(String ns, String member, String email, String expiresAt) {
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Project
+        metadata: {name: p}
+        spec: {}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Connector
+        metadata: {name: c}
+        spec: {projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: ManagedResource
+        metadata: {name: r}
+        spec: {type: Server, connector: c, projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: %1$s}
+        spec: {type: User, email: %2$s}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: %1$s-analyst}
+        spec:
+          role: operation-support-analyst
+          subject: {kind: Member, name: %1$s}
+          scope: {kind: Project, name: p}
+        %3$s""".formatted(member, email, expiresAt == null ? "" : "  expiresAt: \"" + expiresAt + "\"\n"));
   }
 
   private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void patch(
