@@ -55,8 +55,9 @@ public class GrantsWriter {
    * resourceVersion it returned (anyone's change since gives another), and no other.
    */
   static boolean intact(String namespace, String connector, Map<String, String> versions, TenancySources sources) {
-    boolean same = versions.entrySet().stream().allMatch(v -> sources.configMaps.get(new ResourceID(v.getKey(), namespace))
-        .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
+    boolean same = versions.entrySet().stream().allMatch(v ->
+        sources.configMaps.get(new ResourceID(v.getKey(), namespace))
+            .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
     return same && TenancySources.in(sources.configMaps, namespace)
         .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL)))
         .allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));

@@ -70,7 +70,8 @@ final class ResolutionMemo {
     }
     Resolution judged = withoutDocuments(judge.get());
     Entry entry = new Entry(snapshot, now, GrantResolver.validUntil(snapshot, now), judged, null);
-    entries.merge(namespace, entry, (old, fresh) -> old.connectors() != null && old.answers(snapshot, now) ? old : fresh);
+    entries.merge(namespace, entry,
+        (old, fresh) -> old.connectors() != null && old.answers(snapshot, now) ? old : fresh);
     return judged;
   }
 
