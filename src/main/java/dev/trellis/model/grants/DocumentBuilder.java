@@ -29,12 +29,38 @@ final class DocumentBuilder {
 
   private record Key(String resource, String subject, String subjectKind, String subjectOrganization) {}
 
+  /**
+   * What one subject gets on one resource so far. A subject usually holds one grant there, so the role's
+   * permission list is kept as it is and merged with others only when there are more.
+   */
+  private static final class Acc {
+    final List<List<String>> permissions = new ArrayList<>(1);
+    final List<Grant> grants = new ArrayList<>(1);
+    TreeSet<String> except;
+
+    List<String> mergedPermissions() {
+      if (permissions.size() == 1 && sortedAndDistinct(permissions.get(0))) {
+        return permissions.get(0);
+      }
+      TreeSet<String> all = new TreeSet<>();
+      permissions.forEach(all::addAll);
+      return new ArrayList<>(all);
+    }
+
+    private static boolean sortedAndDistinct(List<String> list) {
+      for (int i = 1; i < list.size(); i++) {
+        if (list.get(i - 1).compareTo(list.get(i)) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   private final OrganizationNode organization;
   private final String connector;
   private final Map<String, DocumentResource> resources = new TreeMap<>();
-  private final Map<Key, TreeSet<String>> permissions = new HashMap<>();
-  private final Map<Key, List<Grant>> grants = new HashMap<>();
-  private final Map<Key, TreeSet<String>> except = new HashMap<>();
+  private final Map<Key, Acc> entries = new HashMap<>();
 
   DocumentBuilder(OrganizationNode organization, String connector) {
     this.organization = organization;
@@ -49,15 +75,19 @@ final class DocumentBuilder {
   }
 
   void addGrant(String resource, ResolvedSubject s, List<String> rolePermissions, Grant grant) {
-    Key key = key(resource, s);
-    permissions.computeIfAbsent(key, k -> new TreeSet<>()).addAll(rolePermissions);
-    grants.computeIfAbsent(key, k -> new ArrayList<>()).add(grant);
+    Acc acc = entries.computeIfAbsent(key(resource, s), k -> new Acc());
+    acc.permissions.add(rolePermissions);
+    acc.grants.add(grant);
   }
 
   /** Addresses a Domain entry does not apply to. */
   void addExcept(String resource, ResolvedSubject s, Collection<String> addresses) {
     if (!addresses.isEmpty()) {
-      except.computeIfAbsent(key(resource, s), k -> new TreeSet<>()).addAll(addresses);
+      Acc acc = entries.computeIfAbsent(key(resource, s), k -> new Acc());
+      if (acc.except == null) {
+        acc.except = new TreeSet<>();
+      }
+      acc.except.addAll(addresses);
     }
   }
 
@@ -68,7 +98,8 @@ final class DocumentBuilder {
 
   /** The roles granted so far to a subject on a resource. */
   List<String> roles(String resource, ResolvedSubject s) {
-    return grants.getOrDefault(key(resource, s), List.of()).stream().map(Grant::role).toList();
+    Acc acc = entries.get(key(resource, s));
+    return acc == null ? List.of() : acc.grants.stream().map(Grant::role).toList();
   }
 
   private static Key key(String resource, ResolvedSubject s) {
@@ -76,15 +107,19 @@ final class DocumentBuilder {
   }
 
   GrantsDocument build() {
-    List<GrantEntry> entries = new ArrayList<>();
-    grants.forEach((k, g) -> {
-      List<Grant> sorted = new ArrayList<>(g);
+    List<GrantEntry> built = new ArrayList<>(entries.size());
+    entries.forEach((k, acc) -> {
+      if (acc.grants.isEmpty()) {
+        return; // an exception list with no grant is no entry
+      }
+      List<Grant> sorted = new ArrayList<>(acc.grants);
       sorted.sort(GRANT_ORDER);
-      entries.add(new GrantEntry(k.subject(), k.subjectKind(), k.subjectOrganization(), k.resource(),
-          new ArrayList<>(permissions.get(k)), sorted, new ArrayList<>(except.getOrDefault(k, new TreeSet<>()))));
+      built.add(new GrantEntry(k.subject(), k.subjectKind(), k.subjectOrganization(), k.resource(),
+          acc.mergedPermissions(), sorted, acc.except == null ? List.of() : new ArrayList<>(acc.except)));
     });
-    entries.sort(ENTRY_ORDER);
+    built.sort(ENTRY_ORDER);
     return new GrantsDocument(organization.name(), organization.orgId(), connector,
-        new ArrayList<>(resources.values()), entries);
+        new ArrayList<>(resources.values()), built);
   }
+
 }

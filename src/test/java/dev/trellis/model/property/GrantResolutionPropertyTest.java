@@ -6,6 +6,7 @@ import dev.trellis.model.grants.GrantEntry;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.GrantsDocument;
 import dev.trellis.model.grants.Resolution;
+import dev.trellis.model.packages.PackageGate;
 import dev.trellis.model.property.ReferenceGrants.Tuple;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.ConnectorNode;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +151,31 @@ class GrantResolutionPropertyTest {
     });
     r.verdicts().bindings().values().stream().filter(v -> !v.ready())
         .forEach(v -> assertThat(v.message()).as("says how to fix it").contains(";"));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyEntrysPermissionsAreTheSortedUnionOfItsGrantsRoles(long seed) {
+    OrgSnapshot s = RandomOrgs.generate(seed);
+    Map<String, RoleNode> roles = new HashMap<>();
+    s.roles().forEach(r -> roles.put(r.name(), r));
+    Resolution r = GrantResolver.resolve(s, RandomOrgs.NOW);
+
+    r.documents().values().forEach(d -> d.entries().forEach(e -> {
+      TreeSet<String> union = new TreeSet<>();
+      e.grants().forEach(g -> union.addAll(PackageGate.gate(roles.get(g.role()).permissions(), s.packages())));
+      assertThat(e.permissions()).as("%s on %s", e.subject(), e.resource()).containsExactlyElementsOf(union);
+    }));
+  }
+
+  @Test
+  void theRandomOrganizationsGrantRolesWhosePermissionsAreNotSorted() {
+    // So that the test above sees entries of one grant whose role lists its permissions out of order.
+    assertThat(LongStream.range(0, 300).mapToObj(RandomOrgs::generate).anyMatch(s -> {
+      Resolution r = GrantResolver.resolve(s, RandomOrgs.NOW);
+      return r.documents().values().stream().flatMap(d -> d.entries().stream())
+          .anyMatch(e -> e.grants().size() == 1 && e.grants().get(0).role().equals("project-only"));
+    })).isTrue();
   }
 
   @ParameterizedTest(name = "seed {0}")
