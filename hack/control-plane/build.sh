@@ -29,7 +29,12 @@ have() {
   local bin="$out/$1" args=(--version)
   [ "$1" = helm ] && args=(version --short)
   [ "$1" = kubectl ] && args=(version --client)
-  [ -x "$bin" ] && env -u KUBECONFIG "$bin" "${args[@]}" 2>&1 | grep -q -- "$2"
+  [ -x "$bin" ] || return 1
+  # Read the whole output before matching: `| grep -q` stops reading at the first match, and under pipefail
+  # the binary's SIGPIPE on its next line (kubectl prints two) failed the check at random.
+  local said
+  said=$(env -u KUBECONFIG "$bin" "${args[@]}" 2>&1) || return 1
+  [[ $said == *"$2"* ]]
 }
 
 build() {
