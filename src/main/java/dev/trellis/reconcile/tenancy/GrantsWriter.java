@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Writes a connector's grants ConfigMaps: only those whose content changed, shards before the primary
@@ -58,17 +59,20 @@ public class GrantsWriter {
     boolean same = versions.entrySet().stream().allMatch(v ->
         sources.configMaps.get(new ResourceID(v.getKey(), namespace))
             .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
-    return same && TenancySources.in(sources.configMaps, namespace)
-        .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL)))
-        .allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
+    return same && of(namespace, connector, sources).allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
+  }
+
+  /** The cached grants ConfigMaps of {@code connector}. */
+  private static Stream<ConfigMap> of(String namespace, String connector, TenancySources sources) {
+    return TenancySources.in(sources.configMaps, namespace)
+        .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL)));
   }
 
   /** Deletes the grants ConfigMaps of {@code connector} whose names are not in {@code keep}. */
   int deleteAllBut(String namespace, String connector, Set<String> keep, TenancySources sources) {
     int deleted = 0;
-    for (ConfigMap stale : TenancySources.in(sources.configMaps, namespace).filter(
-        cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL))
-            && !keep.contains(cm.getMetadata().getName())).toList()) {
+    for (ConfigMap stale : of(namespace, connector, sources)
+        .filter(cm -> !keep.contains(cm.getMetadata().getName())).toList()) {
       client.resource(stale).delete();
       deleted++;
     }

@@ -10,7 +10,6 @@ import dev.trellis.model.partnership.PartnershipTransition;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.PartnershipView;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,10 +71,8 @@ final class PartnershipEvaluator {
         .map(p -> {
           // A partner member invited and not yet accepted is no member yet, on the customer's side either.
           var acceptances = SnapshotBuilder.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
-          return TenancySources.in(sources.members, p.effectiveNamespace())
-              .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
-              .map(m -> SnapshotBuilder.member(m, acceptances))
-              .sorted(Comparator.comparing(MemberNode::name)).toList();
+          return SnapshotBuilder.members(TenancySources.in(sources.members, p.effectiveNamespace()).toList(),
+              acceptances);
         })
         .orElse(List.of());
     List<String> listed = e.acceptance().map(a -> a.getSpec().getMembers()).orElse(List.of());

@@ -77,7 +77,7 @@ public final class SnapshotBuilder {
         live(in.connectors()).map(c -> c.getSpec() == null
             ? new ConnectorNode(name(c), List.of(), List.of())
             : new ConnectorNode(name(c), c.getSpec().getProjects(), c.getSpec().getFolders())).toList(),
-        live(in.members()).map(m -> member(m, acceptances)).toList(),
+        members(in.members(), acceptances),
         live(in.roles()).map(SnapshotBuilder::role).toList(),
         live(in.bindings()).map(SnapshotBuilder::binding).toList(),
         in.partnerships().stream().sorted(Comparator.comparing(PartnershipView::name)).toList(),
@@ -90,6 +90,11 @@ public final class SnapshotBuilder {
     return live(acceptances).filter(a -> a.getSpec() != null)
         .map(a -> new AcceptanceNode(name(a), a.getSpec().getMember(), a.getSpec().getEmail(), created(a)))
         .toList();
+  }
+
+  /** The members not being deleted, by name, each as {@link #member} sees it. */
+  public static List<MemberNode> members(Collection<Member> members, Collection<AcceptanceNode> acceptances) {
+    return live(members).map(m -> member(m, acceptances)).toList();
   }
 
   /** A member as the model sees it, its invitation matched against the acceptances of its namespace. */
