@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * the machine or waited on something.
  */
 final class MachineCpu {
-  private static final double HZ = 100.0; // USER_HZ, as in OperatorProcess
+  private static final double HZ = 100.0; // USER_HZ
 
   record Sample(long nanos, double apiServer, double etcd, double harness, double busy, double all) {
     /** What happened between {@code before} and this sample. */
@@ -34,9 +34,9 @@ final class MachineCpu {
         try {
           String comm = Files.readString(p.resolve("comm")).trim();
           if (comm.equals("kube-apiserver")) {
-            api += cpu(p);
+            api += cpuSeconds(p);
           } else if (comm.equals("etcd")) {
-            etcd += cpu(p);
+            etcd += cpuSeconds(p);
           }
         } catch (IOException gone) {
           // the process ended meanwhile
@@ -48,15 +48,17 @@ final class MachineCpu {
         all += Long.parseLong(cpu[i]);
       }
       double idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-      return new Sample(System.nanoTime(), api, etcd, cpu(Path.of("/proc/self")), (all - idle) / HZ, all / HZ);
+      return new Sample(System.nanoTime(), api, etcd, cpuSeconds(Path.of("/proc/self")), (all - idle) / HZ, all / HZ);
     } catch (IOException e) {
       return new Sample(System.nanoTime(), 0, 0, 0, 0, 0);
     }
   }
 
-  private static double cpu(Path proc) throws IOException {
+  /** User plus system CPU seconds so far of the process whose /proc directory is {@code proc}. */
+  static double cpuSeconds(Path proc) throws IOException {
     String stat = Files.readString(proc.resolve("stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15.
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / HZ;
   }
 }

@@ -78,10 +78,7 @@ final class OperatorProcess implements AutoCloseable {
 
   /** User plus system CPU seconds so far. */
   double cpuSeconds() throws IOException {
-    String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15.
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    return MachineCpu.cpuSeconds(Path.of("/proc", String.valueOf(pid())));
   }
 
   /** Seconds Quarkus reported for its own start, from the log ("started in 1.234s"), or -1. */

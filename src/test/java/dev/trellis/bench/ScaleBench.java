@@ -253,9 +253,7 @@ final class ScaleBench {
 
   /** List every input object once, then write as many ConfigMaps of the documents' sizes, same client. */
   private void floor(Map<String, String> rendered, ExecutorService pool) throws Exception {
-    String scratch = params.prefix() + "floor-scratch";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(scratch).endMetadata().build())
-        .create();
+    String scratch = scratchNamespace("floor-scratch");
     List<Callable<Object>> lists = new ArrayList<>();
     for (var kind : ApiKinds.ALL) {
       lists.add(() -> client.resources(kind).inAnyNamespace().list().getItems().size());
@@ -270,8 +268,7 @@ final class ScaleBench {
     for (String json : rendered.values()) {
       String name = "floor-" + i++;
       bytes += json.length();
-      writes.add(() -> client.configMaps().inNamespace(scratch).resource(new ConfigMapBuilder()
-          .withNewMetadata().withName(name).endMetadata().addToData("grants.json", json).build()).create());
+      writes.add(() -> client.configMaps().inNamespace(scratch).resource(scratchConfigMap(name, json)).create());
     }
     invokeAll(pool, writes);
     long done = System.nanoTime();
@@ -497,9 +494,7 @@ final class ScaleBench {
    * the first changes with their own documents' contents, into a namespace no organization owns.
    */
   private void changeFloor() throws Exception {
-    String scratch = params.prefix() + "change-floor";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(scratch).endMetadata().build())
-        .create();
+    String scratch = scratchNamespace("change-floor");
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       double[] ms = new double[changedDocuments.size()];
@@ -532,6 +527,14 @@ final class ScaleBench {
       pool.shutdownNow();
       client.namespaces().withName(scratch).delete();
     }
+  }
+
+  /** Creates a namespace no organization owns, for the floors' ConfigMaps; returns its name. */
+  private String scratchNamespace(String suffix) {
+    String name = params.prefix() + suffix;
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    return name;
   }
 
   private static ConfigMap scratchConfigMap(String name, String json) {
