@@ -7,6 +7,8 @@ public final class Reasons {
 
   // Organization
   public static final String NAMESPACE_CONFLICT = "NamespaceConflict";
+  /** The namespace exists, Trellis did not create it, and no cluster administrator handed it over. */
+  public static final String NAMESPACE_NOT_OWNED = "NamespaceNotOwned";
   public static final String NAMESPACE_TERMINATING = "NamespaceTerminating";
   public static final String TERMINATING = "Terminating";
   /** A terminated organization, kept as a record. */
@@ -33,6 +35,9 @@ public final class Reasons {
   /** A project or folder listed twice: reported, and the association counts once. */
   public static final String DUPLICATE_ASSOCIATION = "DuplicateAssociation";
 
+  /** The connector's grants ConfigMap could not be written: its readers may still see an older document. */
+  public static final String GRANTS_NOT_WRITTEN = "GrantsNotWritten";
+
   // AccessRole
   public static final String UNKNOWN_PERMISSION = "UnknownPermission";
 
@@ -45,6 +50,10 @@ public final class Reasons {
   public static final String INVITATION_EXPIRED = "InvitationExpired";
   /** Another member of the organization, created earlier, has the same e-mail address. */
   public static final String DUPLICATE_EMAIL = "DuplicateEmail";
+  /** Another service account member of the organization, created earlier, has the same client ID (subject). */
+  public static final String DUPLICATE_CLIENT_ID = "DuplicateClientId";
+  /** A service account whose client ID looks like an e-mail address: it could pose as a person. */
+  public static final String CLIENT_ID_INVALID = "ClientIdInvalid";
   /** The member's e-mail domain is outside spec.domainRestriction (also an SSO domain outside it). */
   public static final String DOMAIN_NOT_ALLOWED = "DomainNotAllowed";
 

@@ -77,6 +77,24 @@ public final class ControlPlane {
         .build();
   }
 
+  /**
+   * A kubeconfig file for the operator under test: a token of the ServiceAccount trellis-system/trellis-operator,
+   * bound to the ClusterRole of config/rbac/ (the chart's rules), so a missing or excess verb fails a test.
+   */
+  public Path operatorKubeconfig() {
+    return kubeconfig.resolveSibling("operator.kubeconfig");
+  }
+
+  private KubernetesClient admin;
+
+  /** One shared client with cluster-admin credentials, for tests acting as the platform team; never closed. */
+  public synchronized KubernetesClient admin() {
+    if (admin == null) {
+      admin = newClient();
+    }
+    return admin;
+  }
+
   /** A kubeconfig file with cluster-admin credentials. */
   public Path kubeconfig() {
     return kubeconfig;
@@ -148,6 +166,7 @@ public final class ControlPlane {
         awaitServed(client);
         applyDirectory(client, Path.of("config", "roles"));
         applyDirectory(client, Path.of("config", "admission"));
+        writeOperatorKubeconfig(client, kubeconfig);
       }
       LOG.infof("real control plane up in %d ms: kube-apiserver %s, etcd, kube-controller-manager; kubeconfig %s",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), version, kubeconfig);
@@ -155,6 +174,45 @@ public final class ControlPlane {
     } catch (IOException e) {
       throw new IllegalStateException("could not start the control plane", e);
     }
+  }
+
+  /**
+   * The operator's identity as the chart installs it: ServiceAccount trellis-operator in trellis-system, bound to
+   * config/rbac/cluster_role.yaml; its token goes into a kubeconfig beside the administrator's.
+   */
+  private static void writeOperatorKubeconfig(KubernetesClient client, Path adminKubeconfig) throws IOException {
+    String namespace = "trellis-system";
+    String name = "trellis-operator";
+    client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(namespace)
+        .endMetadata().build()).serverSideApply();
+    client.resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata().withName(name)
+        .withNamespace(namespace).endMetadata().build()).serverSideApply();
+    try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "cluster_role.yaml"))) {
+      client.load(in).forceConflicts().serverSideApply();
+    }
+    try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "cluster_role_binding.yaml"))) {
+      client.load(in).forceConflicts().serverSideApply();
+    }
+    var token = client.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(
+        new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
+            .withExpirationSeconds(24L * 3600).endSpec().build());
+    Config admin = Config.fromKubeconfig(Files.readString(adminKubeconfig));
+    String ca = admin.getCaCertData() != null ? admin.getCaCertData()
+        : java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(admin.getCaCertFile())));
+    Files.writeString(adminKubeconfig.resolveSibling("operator.kubeconfig"), """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: local
+          cluster: {server: "%s", certificate-authority-data: "%s"}
+        users:
+        - name: trellis-operator
+          user: {token: "%s"}
+        contexts:
+        - name: trellis-operator
+          context: {cluster: local, user: trellis-operator}
+        current-context: trellis-operator
+        """.formatted(admin.getMasterUrl(), ca, token.getStatus().getToken()));
   }
 
   private static void applyCrds(KubernetesClient client) throws IOException {

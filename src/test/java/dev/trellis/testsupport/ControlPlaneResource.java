@@ -5,7 +5,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points every {@code @QuarkusTest} (and so the operator under test) at the shared real control plane.
+ * Points every {@code @QuarkusTest} (and so the operator under test) at the shared real control plane, as the
+ * operator's ServiceAccount.
  * Declared once here, it applies to all Quarkus tests, so the application and the control plane start
  * once per test run.
  */
@@ -15,8 +16,9 @@ public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager
   @Override
   public Map<String, String> start() {
     ControlPlane controlPlane = ControlPlane.get();
-    // fabric8's auto-configuration, which the Quarkus client starts from, reads this property.
-    System.setProperty("kubeconfig", controlPlane.kubeconfig().toString());
+    // fabric8's auto-configuration, which the Quarkus client starts from, reads this property. The operator under
+    // test runs with the chart's ServiceAccount and ClusterRole, not as an administrator.
+    System.setProperty("kubeconfig", controlPlane.operatorKubeconfig().toString());
     return Map.of();
   }
 

@@ -15,6 +15,22 @@ public final class ApiConstants {
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY = "trellis";
 
+  /**
+   * Annotation Trellis puts on an organization's namespace: the UID of the organization that owns it. A namespace
+   * owns nothing without it, whatever its labels say.
+   */
+  public static final String OWNER_UID_ANNOTATION = GROUP + "/owner-uid";
+  /**
+   * Annotation Trellis puts on a namespace it created: the UID of the organization it was created for. Trellis
+   * deletes a namespace only when this names the organization being deleted.
+   */
+  public static final String CREATED_FOR_ANNOTATION = GROUP + "/created-for";
+  /**
+   * Annotation a cluster administrator puts on an existing namespace to hand it over to the organization it names;
+   * without it Trellis never takes over a namespace it did not create.
+   */
+  public static final String ADOPT_ANNOTATION = GROUP + "/adopt";
+
   public static final String FINALIZER = GROUP + "/finalizer";
 
   /** The condition every kind reports. */

@@ -38,9 +38,11 @@ public class MemberSpec {
   private String email;
 
   @JsonPropertyDescription(
-      "Client ID of a ServiceAccount: the subject that grants name. Empty or absent: <organization>/<member"
-          + " name>, for example mrpaints/backup-robot. Users have none.")
+      "Client ID of a ServiceAccount: the subject that grants name, unique in the organization and without '@'."
+          + " Empty or absent: <organization>/<member name>, for example mrpaints/backup-robot. Users have none.")
   @Size(max = Validation.NAME_MAX)
+  @ValidationRule(value = "!self.contains('@')", message = "spec.clientId cannot contain '@': a service account"
+      + " must not look like a person's e-mail address")
   private String clientId;
 
   @JsonPropertyDescription(

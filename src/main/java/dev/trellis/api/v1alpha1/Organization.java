@@ -30,6 +30,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
         + " || (has(self.spec.terminationConfirmation) && self.spec.terminationConfirmation == self.metadata.name)",
     message = "spec.terminationConfirmation must equal the organization's name to terminate it",
     fieldPath = ".spec.terminationConfirmation")
+@ValidationRule(
+    value = "size(self.metadata.name) <= 63 && ((has(self.spec) && has(self.spec.__namespace__))"
+        + " || (size(self.metadata.name) <= 59 && self.metadata.name.matches('" + Validation.LABEL + "')))",
+    message = "metadata.name must give a valid namespace name org-<name>: at most 59 lower-case letters, digits"
+        + " and '-', without dots (or set spec.namespace; the name is at most 63 characters in any case)")
+@ValidationRule(
+    value = "!has(self.spec) || !has(self.spec.__namespace__) || !self.spec.__namespace__.startsWith('org-')"
+        + " || self.spec.__namespace__ == 'org-' + self.metadata.name",
+    message = "spec.namespace org-<name> is reserved for the organization of that name",
+    fieldPath = ".spec.namespace")
 public class Organization extends CustomResource<OrganizationSpec, OrganizationStatus> {
 
   /** Whether the organization has been asked to terminate (its data goes, the record stays Inactive). */

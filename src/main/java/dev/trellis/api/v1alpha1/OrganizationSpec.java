@@ -80,6 +80,13 @@ public class OrganizationSpec {
       message = "spec.terminated is one way: a terminated organization's data is gone; create a new organization")
   private Boolean terminated;
 
+  @JsonPropertyDescription(
+      "Refuses the deletion of the Organization while true (enforced by the admission policy"
+          + " trellis-organization): deleting it deletes its namespace and everything in it. Set it to false first"
+          + " to delete the organization on purpose.")
+  @io.fabric8.generator.annotation.Default("true")
+  private Boolean deletionProtection;
+
   @JsonPropertyDescription("Must equal metadata.name when spec.terminated is true: a guard against terminating by mistake.")
   @Size(max = Validation.NAME_MAX)
   private String terminationConfirmation;
@@ -154,6 +161,14 @@ public class OrganizationSpec {
 
   public void setTerminated(Boolean terminated) {
     this.terminated = terminated;
+  }
+
+  public Boolean getDeletionProtection() {
+    return deletionProtection;
+  }
+
+  public void setDeletionProtection(Boolean deletionProtection) {
+    this.deletionProtection = deletionProtection;
   }
 
   public String getTerminationConfirmation() {

@@ -40,7 +40,7 @@ public final class Membership {
 
   private Membership() {}
 
-  public static Result judge(Collection<MemberNode> members, Collection<BindingNode> bindings,
+  public static Result judge(String organization, Collection<MemberNode> members, Collection<BindingNode> bindings,
       Map<String, RoleNode> roles, Map<String, Verdict> roleVerdicts, AccessPolicy policy, Instant now) {
     Map<String, Verdict> verdicts = new TreeMap<>();
     Map<String, MemberPhase> phases = new TreeMap<>();
@@ -51,6 +51,7 @@ public final class Membership {
       phases.put(n, Invitations.phase(m, now));
     });
     duplicates(byName, verdicts);
+    duplicateClients(organization, byName, verdicts);
     Map<String, String> ownerBindings = ownerBindings(byName, verdicts, bindings, roles, roleVerdicts, now);
     Set<String> allowed = null;
     if (policy.restricted()) {
@@ -81,6 +82,28 @@ public final class Membership {
             verdicts.put(m.name(), Verdict.invalid(Reasons.DUPLICATE_EMAIL, "Member \"" + holder.name()
                 + "\" already has the address " + m.email() + "; an address belongs to one member: delete this"
                 + " one or give it another address."));
+          }
+        });
+  }
+
+  /**
+   * A service account's subject (its client ID, or organization/name) names one member: the first (by creation, then
+   * name) keeps it; later ones are DuplicateClientId and grant nothing, so nobody can take over a robot's access.
+   */
+  private static void duplicateClients(String organization, Map<String, MemberNode> members,
+      Map<String, Verdict> verdicts) {
+    Map<String, MemberNode> first = new TreeMap<>();
+    members.values().stream()
+        .filter(m -> MemberValidator.type(m) == MemberType.ServiceAccount && verdicts.get(m.name()).ready())
+        .sorted(Comparator.comparing(MemberNode::created, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(m -> !m.wasReady()).thenComparing(MemberNode::name))
+        .forEach(m -> {
+          String subject = MemberValidator.subject(m, organization);
+          MemberNode holder = first.putIfAbsent(subject, m);
+          if (holder != null) {
+            verdicts.put(m.name(), Verdict.invalid(Reasons.DUPLICATE_CLIENT_ID, "Member \"" + holder.name()
+                + "\" is already the service account " + subject + "; a client ID belongs to one member: delete this"
+                + " one or give it another spec.clientId."));
           }
         });
   }

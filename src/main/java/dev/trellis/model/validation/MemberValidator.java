@@ -21,6 +21,11 @@ public final class MemberValidator {
       return Verdict.invalid(Reasons.EMAIL_REQUIRED,
           "User member has no spec.email; set it, since a user's email is its subject in grants.");
     }
+    if (type(m) == MemberType.ServiceAccount && m.clientId() != null && m.clientId().contains("@")) {
+      // The schema refuses this; an object stored before that rule still must not pose as a person in grants.
+      return Verdict.invalid(Reasons.CLIENT_ID_INVALID, "Service account client ID " + m.clientId()
+          + " contains '@' and could be taken for a person's e-mail address; choose a client ID without '@'.");
+    }
     var invitation = Invitations.problem(m, now);
     if (invitation.isPresent()) {
       return invitation.get();

@@ -122,7 +122,6 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     BrandingProjection branding = BrandingProjection.of(org, brandingImages);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     OrganizationStatus status = new OrganizationStatus();
-    status.setOrgId(old.getOrgId() != null ? old.getOrgId() : org.getMetadata().getUid());
     status.setNamespace(namespaceName);
     status.setObservedGeneration(generation(org));
     List<String> children = tree.children(name);
@@ -135,6 +134,12 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         ? terminate(org, namespace, status, old, context)
         : ensureNamespace(org, namespace, context, tree.verdict(name),
             firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
+    // An orgId is what partners and children are told: only an organization that owns its namespace gets one,
+    // so a name squatted elsewhere never resolves to the squatter's namespace.
+    // The orgId is the UID: once given it stays (an organization that loses its namespace is still found by it,
+    // and resolves to nothing while it owns none); a status saying otherwise was not written by Trellis.
+    String uid = org.getMetadata().getUid();
+    status.setOrgId(ready.isTrue() || owns(org, namespace) || uid.equals(old.getOrgId()) ? uid : null);
     if (!org.terminationRequested()) {
       status.setEffectiveSecurity(SecurityPolicies.status(security.policy(), org.getSpec().getSecurity()));
       // Only into a namespace this organization owns: never into another organization's (NamespaceConflict).
@@ -165,14 +170,25 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       dev.trellis.model.verdict.Verdict position, dev.trellis.model.verdict.Verdict settings) {
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
-    Verdict verdict = NamespaceClaim.judge(name, namespace.isPresent(),
+    Verdict verdict = NamespaceClaim.judge(name, org.getMetadata().getUid(), namespace.isPresent(),
         namespace.map(ns -> ns.getMetadata().getLabels()).orElse(null),
+        namespace.map(ns -> ns.getMetadata().getAnnotations()).orElse(null),
         namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() != null).orElse(false));
     return switch (verdict) {
       case CREATE, ADOPT, OWNED -> {
-        if (verdict != Verdict.OWNED || !hasManagedLabels(namespace.get())) {
-          context.getClient().namespaces().resource(desiredNamespace(name, namespaceName))
+        if (verdict == Verdict.CREATE) {
+          if (!create(desiredNamespace(org, true), context)) {
+            yield Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_NOT_OWNED, "Namespace " + namespaceName
+                + " appeared while Trellis was creating it; Trellis does not take over a namespace it did not"
+                + " create.", generation(org));
+          }
+        } else if (verdict == Verdict.ADOPT || !hasManagedLabels(namespace.get())) {
+          context.getClient().namespaces().resource(desiredNamespace(org, false))
               .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        }
+        if (verdict == Verdict.ADOPT) {
+          events.normal(org, "AdoptedNamespace", "Took over namespace " + namespaceName
+              + ", which a cluster administrator marked with " + ApiConstants.ADOPT_ANNOTATION + "=" + name + ".");
         }
         if (!position.ready()) {
           yield Conditions.of(ApiConstants.READY, false, position.reason(), position.message(), generation(org));
@@ -182,9 +198,13 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
                 "The organization owns namespace " + namespaceName + ".", generation(org))
             : Conditions.of(ApiConstants.READY, false, settings.reason(), settings.message(), generation(org));
       }
+      case NOT_OWNED -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_NOT_OWNED,
+          "Namespace " + namespaceName + " already exists and Trellis did not create it; choose another"
+              + " spec.namespace, or have a cluster administrator annotate the namespace "
+              + ApiConstants.ADOPT_ANNOTATION + "=" + name + " to hand it over.",
+          generation(org));
       case CONFLICT -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_CONFLICT,
-          "Namespace " + namespaceName + " belongs to organization "
-              + namespace.get().getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)
+          "Namespace " + namespaceName + " belongs to " + ownerOf(namespace.get())
               + "; delete this organization and create it again with another spec.namespace.",
           generation(org));
       case TERMINATING -> Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_TERMINATING,
@@ -200,10 +220,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private Condition terminate(Organization org, Optional<Namespace> namespace, OrganizationStatus status,
       OrganizationStatus old, Context<Organization> context) {
     String namespaceName = org.effectiveNamespace();
-    boolean ours = namespace.map(ns -> ns.getMetadata().getLabels() != null
-        && org.getMetadata().getName().equals(ns.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)))
-        .orElse(false);
-    if (ours) {
+    if (owns(org, namespace) && !createdFor(org, namespace)) {
+      release(org, context);
+    } else if (createdFor(org, namespace)) {
       if (namespace.get().getMetadata().getDeletionTimestamp() == null) {
         context.getClient().namespaces().withName(namespaceName).delete();
       }
@@ -273,10 +292,11 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   public DeleteControl cleanup(Organization org, Context<Organization> context) {
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
-    boolean ours = namespace.map(ns -> org.getMetadata().getName().equals(
-        ns.getMetadata().getLabels() == null ? null : ns.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)))
-        .orElse(false);
-    if (!ours) {
+    if (!createdFor(org, namespace)) {
+      // Adopted: it was someone's before; hand it back unmarked, with its contents. Never ours: leave it alone.
+      if (owns(org, namespace)) {
+        release(org, context);
+      }
       return DeleteControl.defaultDelete();
     }
     if (namespace.get().getMetadata().getDeletionTimestamp() == null) {
@@ -296,10 +316,47 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     return namespaces.get(new ResourceID(name));
   }
 
+  /** Whether the namespace carries this organization's label and UID, and is not being deleted. */
   private static boolean owns(Organization org, Optional<Namespace> namespace) {
-    return namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() == null && ns.getMetadata().getLabels() != null
-        && org.getMetadata().getName().equals(ns.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL)))
+    return namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() == null
+        && NamespaceClaim.owns(org.getMetadata().getName(), org.getMetadata().getUid(), ns.getMetadata().getLabels(),
+            ns.getMetadata().getAnnotations()))
         .orElse(false);
+  }
+
+  /** Whether Trellis created the namespace for this very organization (its UID), so that it may delete it. */
+  private static boolean createdFor(Organization org, Optional<Namespace> namespace) {
+    return namespace.map(ns -> NamespaceClaim.owns(org.getMetadata().getName(), org.getMetadata().getUid(),
+            ns.getMetadata().getLabels(), ns.getMetadata().getAnnotations())
+        && NamespaceClaim.createdFor(org.getMetadata().getUid(), ns.getMetadata().getAnnotations()))
+        .orElse(false);
+  }
+
+  private static String ownerOf(Namespace namespace) {
+    var labels = namespace.getMetadata().getLabels();
+    String owner = labels == null ? null : labels.get(ApiConstants.ORGANIZATION_LABEL);
+    return owner == null ? "another organization" : "organization " + owner;
+  }
+
+  /** Creates the namespace; false when someone else created it first (it is then not ours). */
+  private static boolean create(Namespace desired, Context<Organization> context) {
+    try {
+      context.getClient().namespaces().resource(desired).create();
+      return true;
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() == java.net.HttpURLConnection.HTTP_CONFLICT) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Removes this organization's label and UID from an adopted namespace it no longer owns. */
+  private static void release(Organization org, Context<Organization> context) {
+    context.getClient().namespaces().withName(org.effectiveNamespace())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\""
+            + ApiConstants.ORGANIZATION_LABEL + "\":null,\"" + ApiConstants.MANAGED_BY_LABEL + "\":null},"
+            + "\"annotations\":{\"" + ApiConstants.OWNER_UID_ANNOTATION + "\":null}}}");
   }
 
   private static boolean hasManagedLabels(Namespace namespace) {
@@ -307,12 +364,16 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     return labels != null && ApiConstants.MANAGED_BY.equals(labels.get(ApiConstants.MANAGED_BY_LABEL));
   }
 
-  private static Namespace desiredNamespace(String organization, String name) {
+  /** The organization's namespace: labelled for it, with its UID, and (when Trellis creates it) created for it. */
+  private static Namespace desiredNamespace(Organization org, boolean creating) {
+    String uid = org.getMetadata().getUid();
     return new NamespaceBuilder()
         .withNewMetadata()
-          .withName(name)
-          .addToLabels(ApiConstants.ORGANIZATION_LABEL, organization)
+          .withName(org.effectiveNamespace())
+          .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
           .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+          .addToAnnotations(ApiConstants.OWNER_UID_ANNOTATION, uid)
+          .addToAnnotations(creating ? Map.of(ApiConstants.CREATED_FOR_ANNOTATION, uid) : Map.of())
         .endMetadata()
         .build();
   }

@@ -27,8 +27,14 @@ public final class ConfigMapApplier {
   public static Outcome apply(KubernetesClient client, ConfigMap desired, InformerEventSource<ConfigMap, ?> cache,
       ResourceID primary) {
     ConfigMap cached = cache.get(ResourceID.fromResource(desired)).orElse(null);
-    if (cached != null && sameContent(cached, desired)) {
+    if (cached != null && sameContent(cached, desired) && !Boolean.TRUE.equals(cached.getImmutable())) {
       return new Outcome(cached, false);
+    }
+    if (cached != null && Boolean.TRUE.equals(cached.getImmutable())) {
+      // Trellis never makes its ConfigMaps immutable: someone else did, to freeze what readers see (the admission
+      // policy trellis-managed-configmaps was missing). An immutable ConfigMap cannot be changed, only replaced.
+      client.resource(cached).withGracePeriod(0).delete();
+      cached = null;
     }
     ConfigMap written = client.resource(desired).fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts()
         .serverSideApply();

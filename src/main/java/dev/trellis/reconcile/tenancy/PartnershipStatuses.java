@@ -171,6 +171,9 @@ final class PartnershipStatuses {
    * The organization's partnerships, as customer (its Partnerships) and as partner (every Partnership naming
    * it, accepted or only offered).
    */
+  /** Most partnerships offered to an organization, and not accepted by it, that its status lists. */
+  static final int MAX_OFFERS = 20;
+
   List<OrganizationPartnership> organizationPartnerships(Organization org, String namespace,
       List<PartnershipEvaluator.Evaluation> evaluations) {
     List<OrganizationPartnership> result = new ArrayList<>();
@@ -180,7 +183,9 @@ final class PartnershipStatuses {
           e.partner().map(p -> p.getMetadata().getName()).orElse(null),
           e.partnership().getSpec().getPartnerOrgId(), e.phase()));
     }
-    // As partner: every partnership that names this organization, accepted or only offered.
+    // As partner: every partnership this organization accepted, and at most MAX_OFFERS only offered. Anyone who
+    // learns an orgId can offer partnerships to it: the offers must not grow its status without bound.
+    List<OrganizationPartnership> offers = new ArrayList<>();
     for (Partnership offered : sources.partnershipsNaming(org.getStatus().getOrgId()).toList()) {
       if (offered.getMetadata().getDeletionTimestamp() != null) {
         continue;
@@ -189,10 +194,13 @@ final class PartnershipStatuses {
       if (customer.isEmpty() || customer.get().getStatus().getOrgId().equals(org.getStatus().getOrgId())) {
         continue;
       }
-      result.add(new OrganizationPartnership(OrganizationPartnership.Side.Partner,
+      var entry = new OrganizationPartnership(OrganizationPartnership.Side.Partner,
           offered.getMetadata().getName(), customer.get().getMetadata().getName(),
-          customer.get().getStatus().getOrgId(), evaluator.evaluate(offered, customer.get()).phase()));
+          customer.get().getStatus().getOrgId(), evaluator.evaluate(offered, customer.get()).phase());
+      (entry.getPhase() == PartnershipPhase.Initiated ? offers : result).add(entry);
     }
+    offers.stream().sorted(Comparator.comparing(OrganizationPartnership::getCounterpartOrgId)
+        .thenComparing(OrganizationPartnership::getPartnership)).limit(MAX_OFFERS).forEach(result::add);
     result.sort(Comparator.comparing((OrganizationPartnership p) -> p.getSide().name())
         .thenComparing(p -> p.getCounterpartOrgId() == null ? "" : p.getCounterpartOrgId())
         .thenComparing(OrganizationPartnership::getPartnership));

@@ -4,6 +4,7 @@ import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.InvitationAcceptance;
+import dev.trellis.api.v1alpha1.InvitationStatus;
 import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.MemberSpec;
@@ -103,11 +104,32 @@ public final class SnapshotBuilder {
     Instant created = created(m);
     InvitationNode invitation = spec.getInvitation() == null ? null
         : Invitations.invitation(name(m), spec.getEmail(), created, Invitations.ttl(spec.getInvitation().getTtl()),
-            acceptances);
+            withRecorded(m, acceptances));
     return new MemberNode(name(m),
         spec.getType() == MemberSpec.Type.ServiceAccount ? MemberType.ServiceAccount : MemberType.User,
         spec.getEmail(), spec.getClientId(), Boolean.TRUE.equals(spec.getDisabled()), created, invitation,
         wasReady(m.getStatus()));
+  }
+
+  /**
+   * The namespace's acceptances plus the one the member's status records as counted: an accepted invitation stays
+   * accepted when its InvitationAcceptance is deleted or the admission policy is re-installed. Only the operator
+   * writes statuses (admission policy trellis-status), so the record is its own.
+   */
+  private static Collection<AcceptanceNode> withRecorded(Member m, Collection<AcceptanceNode> acceptances) {
+    InvitationStatus recorded = m.getStatus() == null ? null : m.getStatus().getInvitation();
+    if (recorded == null || recorded.getAcceptedAt() == null || recorded.getAcceptance() == null) {
+      return acceptances;
+    }
+    Instant at;
+    try {
+      at = Instant.parse(recorded.getAcceptedAt());
+    } catch (java.time.format.DateTimeParseException e) {
+      return acceptances;
+    }
+    List<AcceptanceNode> all = new java.util.ArrayList<>(acceptances);
+    all.add(new AcceptanceNode(recorded.getAcceptance(), name(m), m.getSpec().getEmail(), at));
+    return all;
   }
 
   /** The organization's single sign-on and domain restriction settings. */

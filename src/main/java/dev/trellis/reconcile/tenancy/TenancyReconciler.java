@@ -32,6 +32,7 @@ import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusWriter;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -80,6 +81,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private PartnershipEvaluator evaluator;
   private PartnershipStatuses partnerships;
   private final ResolutionMemo memo = new ResolutionMemo();
+  /** How soon a namespace whose grants could not all be written tries again. */
+  private static final Duration RETRY_GRANTS = Duration.ofSeconds(10);
   private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("grants-first");
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
@@ -118,7 +121,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     ResourceID primary = new ResourceID(name);
     List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
     // Grants first: they are what connectors act on; statuses explain them.
-    Resolution resolution = resolveAndWriteGrants(name, snapshot(org, name, evaluations), now, primary);
+    Map<String, KubernetesClientException> failed = new HashMap<>();
+    Resolution resolution = resolveAndWriteGrants(name, snapshot(org, name, evaluations), now, primary, failed);
     if (!grantsFirst.statusesNow(name, () -> organizationNamespaces(context), now)) {
       return UpdateControl.<Namespace>noUpdate().rescheduleAfter(grantsFirst.remaining(now).toMillis());
     }
@@ -134,6 +138,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         organizationConditions(org, resolution.access()), sources.organizations, primary);
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
+    if (!failed.isEmpty()) {
+      return control.rescheduleAfter(RETRY_GRANTS.toMillis());
+    }
     // The resolution's next instant covers invitations running out; bindings of the namespace that reach
     // nothing yet still have to report Expired on time, hence both.
     return Stream.concat(nextExpiry(name, now).stream(), resolution.nextReconcile().stream())
@@ -168,7 +175,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
     AcceptancePolicy.State policy = sources.acceptancePolicy();
     TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
-      Verdict verdict = policy.distrust(SnapshotBuilder.created(a))
+      // An acceptance a member records as counted stays counted, whatever happened to the policy since.
+      Verdict verdict = policy.distrust(SnapshotBuilder.created(a)).filter(why -> !recorded(namespace, a))
           .map(why -> Verdict.invalid(Reasons.ADMISSION_POLICY_MISSING, why))
           .orElseGet(() -> access.acceptances().get(a.getMetadata().getName()));
       if (verdict != null) {
@@ -176,6 +184,15 @@ public class TenancyReconciler implements Reconciler<Namespace> {
             sources.invitationAcceptances, primary);
       }
     });
+  }
+
+  /** Whether the member the acceptance names records it as the acceptance that counted. */
+  private boolean recorded(String namespace, dev.trellis.api.v1alpha1.InvitationAcceptance a) {
+    return a.getSpec() != null && a.getSpec().getMember() != null
+        && sources.members.get(new ResourceID(a.getSpec().getMember(), namespace))
+            .map(m -> m.getStatus() == null ? null : m.getStatus().getInvitation())
+            .map(i -> a.getMetadata().getName().equals(i.getAcceptance()) && i.getAcceptedAt() != null)
+            .orElse(false);
   }
 
   /**
@@ -241,7 +258,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
    * snapshot is unchanged, and whose ConfigMaps are as its last resolution left them, reuses that resolution and
    * builds no document (see {@link ResolutionMemo}).
    */
-  private Resolution resolveAndWriteGrants(String namespace, OrgSnapshot snapshot, Instant now, ResourceID primary) {
+  private Resolution resolveAndWriteGrants(String namespace, OrgSnapshot snapshot, Instant now, ResourceID primary,
+      Map<String, KubernetesClientException> failed) {
     List<Connector> connectors = TenancySources.in(sources.connectors, namespace).toList();
     var known = memo.reusable(namespace, snapshot, now)
         .filter(e -> e.connectors() != null && intact(namespace, connectors, e.connectors()));
@@ -261,7 +279,16 @@ public class TenancyReconciler implements Reconciler<Namespace> {
           continue;
         }
         Projection projection = GrantsProjector.project(document);
-        Map<String, String> versions = grants.write(connector, projection, sources);
+        Map<String, String> versions;
+        try {
+          versions = grants.write(connector, projection, sources);
+        } catch (KubernetesClientException e) {
+          // One connector's ConfigMap that cannot be written must not stop the others' grants, nor the statuses.
+          LOG.warnf("namespace %s: grants of connector %s not written: %s", namespace, name, e.getMessage());
+          failed.put(name, e);
+          written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
+          continue;
+        }
         written.put(name, new ResolutionMemo.Written(uid, versions, new ResolutionMemo.Figures(
             document.resources().size(), document.entries().size(), projection.revision(),
             projection.sharded()
@@ -269,12 +296,22 @@ public class TenancyReconciler implements Reconciler<Namespace> {
                 : null)));
       }
       entry = memo.remember(namespace, snapshot, now, resolution, written);
+      if (!failed.isEmpty()) {
+        memo.forget(namespace); // what was not written must be tried again, not reused
+      }
     }
     for (Connector connector : connectors) {
       String name = connector.getMetadata().getName();
       Verdict verdict = entry.resolution().verdicts().connectors().get(name);
       ResolutionMemo.Figures figures = entry.connectors().get(name).figures();
-      if (verdict != null && figures != null) {
+      KubernetesClientException failure = failed.get(name);
+      if (verdict != null && failure != null) {
+        statuses.write(connector, ConnectorStatus::new, s -> s.setGrantsConfigMap(GrantsProjector.configMapName(name)),
+            notReady(Reasons.GRANTS_NOT_WRITTEN, "Trellis could not write ConfigMap "
+                + GrantsProjector.configMapName(name) + " (" + failure.getCode() + ": " + firstLine(failure)
+                + "), so it may not show the current grants; Trellis retries.", connector),
+            sources.connectors, primary);
+      } else if (verdict != null && figures != null) {
         statuses.write(connector, ConnectorStatus::new, s -> {
           s.setGrantsConfigMap(GrantsProjector.configMapName(name));
           s.setResources(figures.resources());
@@ -294,6 +331,13 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       return w != null && Objects.equals(w.connectorUid(), c.getMetadata().getUid())
           && GrantsWriter.intact(namespace, c.getMetadata().getName(), w.configMaps(), sources);
     });
+  }
+
+  private static String firstLine(KubernetesClientException e) {
+    String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        : String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private void reportOrphans(String namespace) {

@@ -65,7 +65,11 @@ final class TenancySources implements Directory {
   final InformerEventSource<ValidatingAdmissionPolicy, Namespace> admissionPolicies;
   final InformerEventSource<ValidatingAdmissionPolicyBinding, Namespace> admissionPolicyBindings;
 
+  /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
+  private final io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<Namespace> namespaces;
+
   TenancySources(EventSourceContext<Namespace> context) {
+    namespaces = context.getPrimaryCache();
     // Organizations' status matters (orgId), so every change of theirs counts.
     organizations = source(context, Organization.class, new PartnershipMappers.OrganizationMapper(this), null);
     folders = source(context, Folder.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
@@ -133,9 +137,27 @@ final class TenancySources implements Directory {
     return ids;
   }
 
-  /** The organization with this orgId; orgIds are UIDs, so there is at most one. */
+  /**
+   * The organization with this orgId, if it owns its namespace. An orgId is the organization's UID, so there is
+   * at most one; a status claiming another's orgId, or an organization whose namespace is not its own, answers
+   * nothing: a partner or customer is only ever found through what it owns.
+   */
   Optional<Organization> organizationByOrgId(String orgId) {
-    return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream().findFirst();
+    return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream()
+        .filter(org -> orgId.equals(org.getMetadata().getUid()))
+        .filter(this::ownsItsNamespace)
+        .findFirst();
+  }
+
+  /** Whether the organization is active, has an orgId, and its namespace carries its label and UID. */
+  boolean ownsItsNamespace(Organization org) {
+    if (!org.active() || org.getStatus() == null || org.getStatus().getOrgId() == null) {
+      return false;
+    }
+    Namespace namespace = namespaces.get(new ResourceID(org.effectiveNamespace())).orElse(null);
+    return namespace != null && namespace.getMetadata().getDeletionTimestamp() == null
+        && dev.trellis.model.organization.NamespaceClaim.owns(org.getMetadata().getName(),
+            org.getMetadata().getUid(), namespace.getMetadata().getLabels(), namespace.getMetadata().getAnnotations());
   }
 
   /** The packages in effect for an organization, down its tenant tree. */
@@ -165,8 +187,7 @@ final class TenancySources implements Directory {
 
   /** The organization that owns {@code namespace} and has an orgId, if any. */
   Optional<Organization> organizationOwning(String namespace) {
-    return organizations.list(org -> org.effectiveNamespace().equals(namespace) && org.getStatus() != null
-        && org.getStatus().getOrgId() != null && org.active()).findFirst();
+    return namespaces.get(new ResourceID(namespace)).flatMap(this::owner);
   }
 
   @Override
@@ -195,8 +216,8 @@ final class TenancySources implements Directory {
   }
 
   /**
-   * The organization that owns {@code namespace}: the one the namespace is labelled for, asking for this
-   * namespace, with an orgId, and not being deleted. Nothing else confers ownership.
+   * The organization that owns {@code namespace}: the one the namespace is labelled and UID-annotated for, asking
+   * for this namespace, with an orgId, and not being deleted. Nothing else confers ownership.
    */
   Optional<Organization> owner(Namespace namespace) {
     var labels = namespace.getMetadata().getLabels();
@@ -206,8 +227,7 @@ final class TenancySources implements Directory {
     }
     return organizations.get(new ResourceID(claimed))
         .filter(org -> org.effectiveNamespace().equals(namespace.getMetadata().getName()))
-        .filter(org -> org.getStatus() != null && org.getStatus().getOrgId() != null)
-        .filter(Organization::active);
+        .filter(this::ownsItsNamespace);
   }
 
   SnapshotBuilder.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OrganizationIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  @Inject
-  KubernetesClient client;
+  /** An administrator's client: the operator under test has its own, with the chart's rights only. */
+  KubernetesClient client = dev.trellis.testsupport.ControlPlane.get().admin();
 
   @BeforeAll
   static void realServer() {
@@ -79,16 +78,24 @@ class OrganizationIT {
     assertThat(client.configMaps().inNamespace("shared-space").withName("trellis-security").get().getMetadata()
         .getLabels()).containsEntry(ApiConstants.ORGANIZATION_LABEL, "sharer");
 
+    assertThat(intruder.getStatus().getOrgId()).as("no orgId without a namespace of its own").isNull();
+
     // Deleting the intruder must not delete the namespace it never owned.
+    mergePatch("intruder", "{\"spec\":{\"deletionProtection\":false}}");
     client.resources(Organization.class).withName("intruder").delete();
     await().atMost(WAIT).until(() -> client.resources(Organization.class).withName("intruder").get() == null);
     assertThat(client.namespaces().withName("shared-space").get().getMetadata().getDeletionTimestamp()).isNull();
   }
 
   @Test
-  void unlabelledNamespaceIsAdopted() {
+  void existingNamespaceIsAdoptedOnlyWhenMarkedForTheOrganization() {
     client.resource(new NamespaceBuilder().withNewMetadata().withName("pre-existing").endMetadata().build()).create();
     client.resource(organization("adopter", "pre-existing")).create();
+    awaitReady("adopter", "False");
+    assertThat(client.namespaces().withName("pre-existing").get().getMetadata().getLabels())
+        .doesNotContainKey(ApiConstants.ORGANIZATION_LABEL);
+    client.namespaces().withName("pre-existing").edit(ns -> new NamespaceBuilder(ns).editMetadata()
+        .addToAnnotations(ApiConstants.ADOPT_ANNOTATION, "adopter").endMetadata().build());
     awaitReady("adopter", "True");
     assertThat(client.namespaces().withName("pre-existing").get().getMetadata().getLabels())
         .containsEntry(ApiConstants.ORGANIZATION_LABEL, "adopter");
@@ -101,6 +108,7 @@ class OrganizationIT {
     client.resource(new ConfigMapBuilder().withNewMetadata().withName("data").withNamespace("org-shortlived")
         .endMetadata().addToData("k", "v").build()).create();
 
+    mergePatch("shortlived", "{\"spec\":{\"deletionProtection\":false}}");
     client.resources(Organization.class).withName("shortlived").delete();
 
     await().atMost(WAIT).untilAsserted(() -> {

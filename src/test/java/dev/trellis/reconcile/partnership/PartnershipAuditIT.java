@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PartnershipAuditIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject
-  KubernetesClient client;
+  /** An administrator's client: the operator under test has its own, with the chart's rights only. */
+  KubernetesClient client = dev.trellis.testsupport.ControlPlane.get().admin();
 
   @Test
   void auditLogNamesWhoCreatedThePartnershipAndWhoAcceptedIt() throws Exception {

@@ -17,7 +17,6 @@ import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PartnershipIT {
   private static final String KRISHNA = "krishna@globalmsp.com";
 
-  @Inject
-  KubernetesClient client;
+  /** An administrator's client: the operator under test has its own, with the chart's rights only. */
+  KubernetesClient client = dev.trellis.testsupport.ControlPlane.get().admin();
 
   TenancyFixture given;
 

@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DumpOnFailure.class)
 class MembersIT {
 
-  @Inject
-  KubernetesClient client;
+  /** An administrator's client: the operator under test has its own, with the chart's rights only. */
+  KubernetesClient client = dev.trellis.testsupport.ControlPlane.get().admin();
 
   TenancyFixture given;
 

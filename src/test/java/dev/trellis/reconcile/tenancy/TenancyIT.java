@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TenancyIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Inject
-  KubernetesClient client;
+  /** An administrator's client: the operator under test has its own, with the chart's rights only. */
+  KubernetesClient client = dev.trellis.testsupport.ControlPlane.get().admin();
 
   TenancyFixture given;
 
