@@ -21,6 +21,15 @@ public final class GrantsDocumentRenderer {
    */
   public static String render(GrantsDocument d, String revision, List<DocumentResource> resources,
       List<String> entries, List<String> shards) {
+    return render(d, revision, null, resources, entries, shards);
+  }
+
+  /**
+   * Renders a document signed with the key {@code keyId} (null: unsigned, no {@code keyId} key). The key id is not
+   * part of what the revision hashes: the revision says which grants, whichever key signed them.
+   */
+  public static String render(GrantsDocument d, String revision, String keyId, List<DocumentResource> resources,
+      List<String> entries, List<String> shards) {
     CanonicalJson j = new CanonicalJson().beginObject()
         .field("apiVersion", GrantsDocument.API_VERSION)
         .field("kind", GrantsDocument.KIND)
@@ -29,6 +38,9 @@ public final class GrantsDocumentRenderer {
         .field("connector", d.connector());
     if (revision != null) {
       j.field("revision", revision);
+    }
+    if (keyId != null) {
+      j.field("keyId", keyId);
     }
     j.beginArray("resources");
     resources.forEach(r -> j.raw(resource(r)));

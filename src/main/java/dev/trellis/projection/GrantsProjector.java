@@ -30,24 +30,32 @@ public final class GrantsProjector {
 
   /** Renders {@code d}; documents larger than {@code limitBytes} (UTF-8) are split into shards. */
   public static Projection project(GrantsDocument d, int limitBytes) {
+    return project(d, limitBytes, null);
+  }
+
+  /**
+   * Renders {@code d} naming the signing key {@code keyId} in every part (null: unsigned); documents larger than
+   * {@code limitBytes} (UTF-8) are split into shards.
+   */
+  public static Projection project(GrantsDocument d, int limitBytes, String keyId) {
     // Entries are rendered once and reused for the hash, the whole document and the shards.
     List<String> entries = GrantsDocumentRenderer.entries(d.entries());
     String revision = Revision.of(GrantsDocumentRenderer.render(d, null, d.resources(), entries, null));
-    String whole = GrantsDocumentRenderer.render(d, revision, d.resources(), entries, null);
+    String whole = GrantsDocumentRenderer.render(d, revision, keyId, d.resources(), entries, null);
     Map<String, String> out = new LinkedHashMap<>();
     String primary = configMapName(d.connector());
     if (bytes(whole) <= limitBytes) {
       out.put(primary, whole);
       return new Projection(Collections.unmodifiableMap(out), revision);
     }
-    List<List<String>> packed = pack(d, revision, entries, limitBytes);
+    List<List<String>> packed = pack(d, revision, keyId, entries, limitBytes);
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= packed.size(); i++) {
       names.add(primary + "-" + i);
     }
-    out.put(primary, GrantsDocumentRenderer.render(d, revision, d.resources(), List.of(), names));
+    out.put(primary, GrantsDocumentRenderer.render(d, revision, keyId, d.resources(), List.of(), names));
     for (int i = 0; i < packed.size(); i++) {
-      out.put(names.get(i), GrantsDocumentRenderer.render(d, revision, List.of(), packed.get(i), null));
+      out.put(names.get(i), GrantsDocumentRenderer.render(d, revision, keyId, List.of(), packed.get(i), null));
     }
     return new Projection(Collections.unmodifiableMap(out), revision);
   }
@@ -57,8 +65,9 @@ public final class GrantsProjector {
    * cannot fit even alone gets a shard of its own rather than being dropped: one subject on one resource is
    * small, and losing grants silently would be worse than an oversized shard.
    */
-  private static List<List<String>> pack(GrantsDocument d, String revision, List<String> entries, int limit) {
-    int overhead = bytes(GrantsDocumentRenderer.render(d, revision, List.of(), List.of(), null));
+  private static List<List<String>> pack(GrantsDocument d, String revision, String keyId, List<String> entries,
+      int limit) {
+    int overhead = bytes(GrantsDocumentRenderer.render(d, revision, keyId, List.of(), List.of(), null));
     List<List<String>> shards = new ArrayList<>();
     List<String> current = new ArrayList<>();
     int size = overhead;

@@ -43,7 +43,14 @@ class ScaleBenchSmokeIT {
       } finally {
         client.resources(Organization.class).list().getItems().stream()
             .filter(o -> o.getMetadata().getName().startsWith(params.prefix()))
-            .forEach(o -> client.resource(o).delete());
+            .forEach(o -> {
+              // Organizations are protected from deletion by default; these are the test's own.
+              client.resources(Organization.class).withName(o.getMetadata().getName()).patch(
+                  io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                      io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                  "{\"spec\":{\"deletionProtection\":false}}");
+              client.resources(Organization.class).withName(o.getMetadata().getName()).delete();
+            });
       }
     }
   }

@@ -416,6 +416,38 @@ class TenantIsolationIT {
   }
 
   @Test
+  void everyDocumentIsSignedWithAKeyAnyAuthenticatedReaderCanFetch() throws Exception {
+    String ns = given.organization("signed");
+    analyst(ns);
+    ConfigMap grants = awaitGrants(ns);
+    String json = grants.getData().get("grants.json");
+    String signature = grants.getData().get(dev.trellis.projection.Signatures.SIGNATURE_KEY);
+    String keyId = TenancyFixture.parse(grants).get("keyId").asText();
+
+    // A connector, or anybody authenticated, reads the published keys (and nothing else of trellis-system).
+    ConfigMap published;
+    try (KubernetesClient reader = ControlPlane.get().clientAs("connector@signed.example")) {
+      published = await().atMost(TenancyFixture.WAIT).ignoreExceptions().until(() -> reader.configMaps()
+          .inNamespace("trellis-system").withName("trellis-signing-keys").get(), cm -> cm != null);
+      assertThatThrownBy(() -> reader.secrets().inNamespace("trellis-system").withName("trellis-signing-key").get())
+          .isInstanceOf(KubernetesClientException.class).hasMessageContaining("forbidden");
+    }
+    var keys = new com.fasterxml.jackson.databind.ObjectMapper().readTree(published.getData().get("keys.json"))
+        .get("keys");
+    String publicKey = null;
+    for (var key : keys) {
+      if (keyId.equals(key.get("keyId").asText())) {
+        publicKey = key.get("publicKey").asText();
+      }
+    }
+    assertThat(publicKey).as("the document's key %s is published: %s", keyId, keys).isNotNull();
+    var key = dev.trellis.projection.Signatures.publicKey(publicKey);
+    assertThat(dev.trellis.projection.Signatures.verify(key, json, signature)).isTrue();
+    assertThat(dev.trellis.projection.Signatures.verify(key,
+        json.replace("ann@signed.example", "mallory@signed.example"), signature)).isFalse();
+  }
+
+  @Test
   void onlyTheOperatorWritesStatuses() throws IOException {
     String ns = given.organization("honest");
     String orgId = orgId("honest");

@@ -178,7 +178,8 @@ public final class ControlPlane {
 
   /**
    * The operator's identity as the chart installs it: ServiceAccount trellis-operator in trellis-system, bound to
-   * config/rbac/cluster_role.yaml; its token goes into a kubeconfig beside the administrator's.
+   * config/rbac/cluster_role.yaml and, in its namespace, config/rbac/role.yaml; its token goes into a kubeconfig
+   * beside the administrator's.
    */
   private static void writeOperatorKubeconfig(KubernetesClient client, Path adminKubeconfig) throws IOException {
     String namespace = "trellis-system";
@@ -192,6 +193,9 @@ public final class ControlPlane {
     }
     try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "cluster_role_binding.yaml"))) {
       client.load(in).forceConflicts().serverSideApply();
+    }
+    try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "role.yaml"))) {
+      client.load(in).inNamespace(namespace).forceConflicts().serverSideApply();
     }
     var token = client.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(
         new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()

@@ -2,7 +2,10 @@ package dev.trellis.reconcile.tenancy;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
+import dev.trellis.projection.Signatures;
+import dev.trellis.reconcile.support.SigningKey;
 import dev.trellis.reconcile.support.ConfigMapApplier;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -26,9 +29,16 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class GrantsWriter {
   private final KubernetesClient client;
+  private final SigningKey signing;
 
-  public GrantsWriter(KubernetesClient client) {
+  public GrantsWriter(KubernetesClient client, SigningKey signing) {
     this.client = client;
+    this.signing = signing;
+  }
+
+  /** Renders a document, each part naming the operator's signing key. */
+  Projection project(dev.trellis.model.grants.GrantsDocument document) {
+    return GrantsProjector.project(document, GrantsProjector.DEFAULT_LIMIT_BYTES, signing.keyId());
   }
 
   /**
@@ -43,7 +53,8 @@ public class GrantsWriter {
     List<Map.Entry<String, String>> ordered = new ArrayList<>(projection.configMaps().entrySet());
     Collections.reverse(ordered); // shards first: the primary never names a missing shard
     for (var document : ordered) {
-      var outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue()),
+      var outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
+              signing.sign(document.getValue())),
           sources.configMaps, primary);
       versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
     }
@@ -89,7 +100,7 @@ public class GrantsWriter {
     return deleted;
   }
 
-  private static ConfigMap desired(Connector connector, String name, String json) {
+  private static ConfigMap desired(Connector connector, String name, String json, String signature) {
     return new ConfigMapBuilder()
         .withNewMetadata()
           .withName(name)
@@ -106,6 +117,7 @@ public class GrantsWriter {
               .build())
         .endMetadata()
         .addToData(Projection.DATA_KEY, json)
+        .addToData(Signatures.SIGNATURE_KEY, signature)
         .build();
   }
 }

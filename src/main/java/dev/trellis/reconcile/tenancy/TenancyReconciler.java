@@ -278,7 +278,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
           written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
           continue;
         }
-        Projection projection = GrantsProjector.project(document);
+        Projection projection = grants.project(document);
         Map<String, String> versions;
         try {
           versions = grants.write(connector, projection, sources);
