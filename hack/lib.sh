@@ -22,9 +22,24 @@ start_stack() {
   hack/cluster.sh up
   trap stop_stack INT TERM EXIT
   make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
-  log "starting the operator (log: $TRELLIS_STATE/operator.log)"
-  java -Dquarkus.http.port=0 -jar "$jar" > "$TRELLIS_STATE/operator.log" 2>&1 &
+  operator_kubeconfig
+  log "starting the operator as ServiceAccount trellis-system/trellis-operator (log: $TRELLIS_STATE/operator.log)"
+  KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port=0 -jar "$jar" \
+    > "$TRELLIS_STATE/operator.log" 2>&1 &
   operator_pid=$!
+}
+
+# The operator runs as it does when installed: its ServiceAccount, bound to config/rbac/ only (not as admin).
+operator_kubeconfig() {
+  "$kubectl" create namespace trellis-system --dry-run=client -o yaml | "$kubectl" apply --server-side -f - >/dev/null
+  "$kubectl" apply --server-side --force-conflicts -n trellis-system -k config/rbac >/dev/null
+  local token
+  token=$("$kubectl" create token trellis-operator -n trellis-system --duration=24h)
+  cp "$KUBECONFIG" "$TRELLIS_STATE/operator.kubeconfig"
+  KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" "$kubectl" config set-credentials trellis-operator \
+    --token="$token" >/dev/null
+  KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" "$kubectl" config set-context --current \
+    --user=trellis-operator >/dev/null
 }
 
 stop_stack() {

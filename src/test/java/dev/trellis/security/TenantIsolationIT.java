@@ -519,6 +519,50 @@ class TenantIsolationIT {
       assertThat(erin.getStatus().getInvitation().getAcceptance()).isEqualTo("erin");
     });
     given.awaitReady(Member.class, ns, "erin", true, Reasons.READY);
+
+    // Re-installing the admission policy does not void an acceptance counted under it.
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: fred}
+        spec: {type: User, email: fred@welcoming.example, invitation: {}}
+        """);
+    given.awaitReady(Member.class, ns, "fred", false, Reasons.INVITATION_PENDING);
+    try (KubernetesClient fred = ControlPlane.get().clientAs("fred@welcoming.example")) {
+      apply(fred, ns, """
+          apiVersion: iam.trellis.dev/v1alpha1
+          kind: InvitationAcceptance
+          metadata: {name: fred}
+          spec: {member: fred, email: fred@welcoming.example}
+          """);
+    }
+    given.awaitReady(InvitationAcceptance.class, ns, "fred", true, Reasons.INVITATION_ACCEPTED);
+    // A witness: an acceptance that was never counted, which the re-installed policy makes distrusted.
+    try (KubernetesClient ivy = ControlPlane.get().clientAs("ivy@welcoming.example")) {
+      apply(ivy, ns, """
+          apiVersion: iam.trellis.dev/v1alpha1
+          kind: InvitationAcceptance
+          metadata: {name: ivy}
+          spec: {member: ivy, email: ivy@welcoming.example}
+          """);
+    }
+    given.awaitReady(InvitationAcceptance.class, ns, "ivy", false, Reasons.MEMBER_NOT_FOUND);
+    var bindings = client.admissionRegistration().v1().validatingAdmissionPolicyBindings();
+    bindings.withName("trellis-invitation-acceptance").delete();
+    await().atMost(TenancyFixture.WAIT).until(() -> bindings.withName("trellis-invitation-acceptance").get() == null);
+    try (var in = java.nio.file.Files.newInputStream(
+        java.nio.file.Path.of("config", "admission", "invitation-acceptance-policy.yaml"))) {
+      client.load(in).forceConflicts().serverSideApply();
+    }
+    given.awaitReady(InvitationAcceptance.class, ns, "ivy", false, Reasons.ADMISSION_POLICY_MISSING);
+    given.mergePatch(Member.class, ns, "fred", "{\"metadata\":{\"labels\":{\"touched\":\"after-reinstall\"}}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      Member fred = client.resources(Member.class).inNamespace(ns).withName("fred").get();
+      assertThat(fred.getMetadata().getLabels()).containsEntry("touched", "after-reinstall");
+      assertThat(fred.getStatus().getPhase()).isEqualTo(MemberPhase.Active);
+    });
+    given.awaitReady(Member.class, ns, "fred", true, Reasons.READY);
+    given.awaitReady(InvitationAcceptance.class, ns, "fred", true, Reasons.INVITATION_ACCEPTED);
   }
 
   // Finding 6: a ServiceAccount member could pose as a person.
