@@ -629,36 +629,7 @@ class TenantIsolationIT {
 
   /** One resource r of connector c on project p, and ann, operation support analyst on p. */
   private void analyst(String ns) {
-    String domain = ns.substring("org-".length()) + ".example";
-    given.apply(ns, """
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Project
-        metadata: {name: p}
-        spec: {}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Connector
-        metadata: {name: c}
-        spec: {projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: ManagedResource
-        metadata: {name: r}
-        spec: {type: Server, connector: c, projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Member
-        metadata: {name: ann}
-        spec: {type: User, email: ann@%s}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: RoleBinding
-        metadata: {name: ann-analyst}
-        spec:
-          role: operation-support-analyst
-          subject: {kind: Member, name: ann}
-          scope: {kind: Project, name: p}
-        """.formatted(domain));
+    given.oneAnalyst(ns, "ann", "ann@" + ns.substring("org-".length()) + ".example", null);
   }
 
   private ConfigMap awaitGrants(String ns) {

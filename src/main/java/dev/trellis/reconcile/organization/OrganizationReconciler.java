@@ -134,10 +134,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         ? terminate(org, namespace, status, old, context)
         : ensureNamespace(org, namespace, context, tree.verdict(name),
             firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
-    // An orgId is what partners and children are told: only an organization that owns its namespace gets one,
-    // so a name squatted elsewhere never resolves to the squatter's namespace.
-    // The orgId is the UID: once given it stays (an organization that loses its namespace is still found by it,
-    // and resolves to nothing while it owns none); a status saying otherwise was not written by Trellis.
+    // The orgId (the UID) is what partners and children are told: only an organization that owns its namespace
+    // gets one, so a namespace squatted by another never makes its squatter reachable under it. Once given it
+    // stays; while the organization owns no namespace it resolves to nothing (TenancySources.organizationByOrgId).
     String uid = org.getMetadata().getUid();
     status.setOrgId(ready.isTrue() || owns(org, namespace) || uid.equals(old.getOrgId()) ? uid : null);
     if (!org.terminationRequested()) {

@@ -64,6 +64,42 @@ public final class TenancyFixture {
             io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), patch);
   }
 
+  /**
+   * One resource {@code r} of connector {@code c}, both on project {@code p}, and one member who is operation
+   * support analyst on {@code p} (binding {@code <member>-analyst}), until {@code expiresAt} when given.
+   */
+  public void oneAnalyst(String ns, String member, String email, String expiresAt) {
+    apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Project
+        metadata: {name: p}
+        spec: {}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Connector
+        metadata: {name: c}
+        spec: {projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: ManagedResource
+        metadata: {name: r}
+        spec: {type: Server, connector: c, projects: [p]}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: %1$s}
+        spec: {type: User, email: %2$s}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: %1$s-analyst}
+        spec:
+          role: operation-support-analyst
+          subject: {kind: Member, name: %1$s}
+          scope: {kind: Project, name: p}
+        %3$s""".formatted(member, email, expiresAt == null ? "" : "  expiresAt: \"" + expiresAt + "\"\n"));
+  }
+
   /** The connector's grants document, once it exists. */
   public JsonNode document(String namespace, String connector) {
     ConfigMap[] found = new ConfigMap[1];

@@ -394,40 +394,8 @@ class TenancyIT {
     return copy;
   }
 
-  /**
-   * One resource {@code r} of connector {@code c}, both on project {@code p}, and one member who is operation
-   * support analyst on {@code p} (binding {@code <member>-analyst}), until {@code expiresAt} when given.
-   */
   private void oneAnalyst(String ns, String member, String email, String expiresAt) {
-    given.apply(ns, """
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Project
-        metadata: {name: p}
-        spec: {}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Connector
-        metadata: {name: c}
-        spec: {projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: ManagedResource
-        metadata: {name: r}
-        spec: {type: Server, connector: c, projects: [p]}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: Member
-        metadata: {name: %1$s}
-        spec: {type: User, email: %2$s}
-        ---
-        apiVersion: iam.trellis.dev/v1alpha1
-        kind: RoleBinding
-        metadata: {name: %1$s-analyst}
-        spec:
-          role: operation-support-analyst
-          subject: {kind: Member, name: %1$s}
-          scope: {kind: Project, name: p}
-        %3$s""".formatted(member, email, expiresAt == null ? "" : "  expiresAt: \"" + expiresAt + "\"\n"));
+    given.oneAnalyst(ns, member, email, expiresAt);
   }
 
   private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void patch(
