@@ -74,6 +74,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private static final Logger LOG = Logger.getLogger(TenancyReconciler.class);
 
   private final StatusWriter statuses;
+  private final OrganizationSnapshots snapshots;
   private final GrantsWriter grants;
   private final EventRecorder events;
   private final Clock clock;
@@ -86,7 +87,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("grants-first");
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
-  public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock) {
+  public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock,
+      OrganizationSnapshots snapshots) {
+    this.snapshots = snapshots;
     this.statuses = statuses;
     this.grants = grants;
     this.events = events;
@@ -98,6 +101,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     sources = new TenancySources(context);
     evaluator = new PartnershipEvaluator(sources);
     partnerships = new PartnershipStatuses(sources, evaluator, statuses, events);
+    snapshots.attach(sources, evaluator);
     List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
     all.add(wake);
     return all;
@@ -206,17 +210,12 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .min(Instant::compareTo);
   }
 
-  /** The organization's partnerships as the state machine sees them now. */
   private List<PartnershipEvaluator.Evaluation> evaluate(Organization org, String namespace) {
-    return TenancySources.in(sources.partnerships, namespace)
-        .filter(p -> p.getSpec() != null && p.getMetadata().getDeletionTimestamp() == null)
-        .map(p -> evaluator.evaluate(p, org))
-        .toList();
+    return snapshots.evaluate(org, namespace);
   }
 
   private OrgSnapshot snapshot(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations) {
-    var views = evaluations.stream().map(evaluator::view).toList();
-    return SnapshotBuilder.build(sources.inputs(org, namespace, views));
+    return snapshots.snapshot(org, namespace, evaluations);
   }
 
   /** A customer's verdicts, as a partner's reconcile reads them: its last resolution when its snapshot is unchanged. */

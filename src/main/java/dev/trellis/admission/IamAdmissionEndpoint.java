@@ -1,0 +1,142 @@
+package dev.trellis.admission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * The validating admission webhook of Trellis IAM writes ({@value #PATH}): the API server asks it, with the
+ * requester's identity, whether a write of a Trellis RoleBinding in an organization's namespace may happen
+ * ({@link BindingAdmission}). Registered only for Trellis kinds in organization namespaces, so that an outage of
+ * Trellis blocks Trellis IAM writes and nothing else. Fails closed: before its caches exist, or on any error, it
+ * refuses.
+ */
+@ApplicationScoped
+public class IamAdmissionEndpoint {
+  public static final String PATH = "/admission/iam";
+  private static final Logger LOG = Logger.getLogger(IamAdmissionEndpoint.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OrganizationSnapshots snapshots;
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  public IamAdmissionEndpoint(OrganizationSnapshots snapshots, KubernetesClient client, Clock clock) {
+    this.snapshots = snapshots;
+    this.client = client;
+    this.clock = clock;
+  }
+
+  void routes(@Observes Router router) {
+    router.post(PATH).handler(BodyHandler.create()).blockingHandler(ctx -> {
+      String body;
+      try {
+        body = JSON.writeValueAsString(review(JSON.readTree(ctx.body().buffer().getBytes())));
+      } catch (Exception e) {
+        LOG.warnf(e, "admission review failed");
+        ctx.response().setStatusCode(400).end();
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "application/json").end(body);
+    });
+  }
+
+  /** Answers one AdmissionReview (admission.k8s.io/v1). */
+  ObjectNode review(JsonNode review) {
+    JsonNode request = review.path("request");
+    Decision decision;
+    try {
+      decision = decide(request);
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "admission of %s %s/%s failed", request.path("kind").path("kind").asText(),
+          request.path("namespace").asText(), request.path("name").asText());
+      decision = new Decision(false, "Trellis could not decide this write (" + e.getMessage() + "); retry");
+    }
+    ObjectNode out = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
+    ObjectNode response = out.putObject("response").put("uid", request.path("uid").asText())
+        .put("allowed", decision.allowed());
+    if (!decision.allowed()) {
+      response.putObject("status").put("code", 403).put("reason", "Forbidden").put("message", decision.message());
+    }
+    return out;
+  }
+
+  private record Decision(boolean allowed, String message) {}
+
+  private Decision decide(JsonNode request) {
+    if (!"RoleBinding".equals(request.path("kind").path("kind").asText())
+        || !ApiConstants.GROUP.equals(request.path("kind").path("group").asText())) {
+      return new Decision(true, "not decided by Trellis");
+    }
+    if (!snapshots.ready()) {
+      return new Decision(false, "Trellis is starting and cannot yet tell who may write role bindings; retry");
+    }
+    String namespace = request.path("namespace").asText();
+    var snapshot = snapshots.of(namespace);
+    if (snapshot.isEmpty()) {
+      Namespace ns = client.namespaces().withName(namespace).get();
+      boolean claimed = ns != null && ns.getMetadata().getDeletionTimestamp() == null
+          && ns.getMetadata().getLabels() != null
+          && ns.getMetadata().getLabels().containsKey(ApiConstants.ORGANIZATION_LABEL);
+      return claimed
+          ? new Decision(false, "Trellis does not yet see which organization owns namespace " + namespace + "; retry")
+          // No organization owns it (or it is being deleted): nothing here grants anything.
+          : new Decision(true, "no organization owns namespace " + namespace);
+    }
+    JsonNode user = request.path("userInfo");
+    String operation = request.path("operation").asText();
+    RoleBinding before = binding(request.path("oldObject"));
+    RoleBinding after = binding(request.path("object"));
+    boolean specUnchanged = Objects.equals(request.path("oldObject").path("spec"), request.path("object").path("spec"));
+    var outcome = BindingAdmission.decide(operation, before, after, specUnchanged, user.path("username").asText(),
+        snapshot.get(), clock.instant(), role -> mayBind(user, role));
+    return new Decision(outcome.allowed(), outcome.message());
+  }
+
+  private static RoleBinding binding(JsonNode object) {
+    return object == null || object.isMissingNode() || object.isNull() ? null
+        : JSON.convertValue(object, RoleBinding.class);
+  }
+
+  /** Whether Kubernetes RBAC lets the requester bind the role: a SubjectAccessReview of verb bind on it. */
+  private boolean mayBind(JsonNode user, String role) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("user", user.path("username").asText());
+    List<String> groups = new ArrayList<>();
+    user.path("groups").forEach(g -> groups.add(g.asText()));
+    spec.put("groups", groups);
+    if (user.has("uid")) {
+      spec.put("uid", user.path("uid").asText());
+    }
+    if (user.has("extra")) {
+      spec.put("extra", JSON.convertValue(user.path("extra"), Map.class));
+    }
+    spec.put("resourceAttributes", Map.of("group", ApiConstants.GROUP, "resource", "accessroles", "verb", "bind",
+        "name", role));
+    GenericKubernetesResource review = new GenericKubernetesResourceBuilder()
+        .withApiVersion("authorization.k8s.io/v1").withKind("SubjectAccessReview")
+        .withAdditionalProperties(Map.of("spec", spec)).build();
+    GenericKubernetesResource answer = client.genericKubernetesResources("authorization.k8s.io/v1",
+        "SubjectAccessReview").resource(review).create();
+    Object status = answer.getAdditionalProperties().get("status");
+    return status instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("allowed"));
+  }
+}
