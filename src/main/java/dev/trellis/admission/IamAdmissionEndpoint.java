@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.model.admission.WriteRules;
+import dev.trellis.model.snapshot.ScopeRef;
 import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -24,8 +26,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The validating admission webhook of Trellis IAM writes ({@value #PATH}): the API server asks it, with the
- * requester's identity, whether a write of a Trellis RoleBinding in an organization's namespace may happen
- * ({@link BindingAdmission}). Registered only for Trellis kinds in organization namespaces, so that an outage of
+ * requester's identity, whether a write of a Trellis IAM object in an organization's namespace may happen: a
+ * RoleBinding ({@link BindingAdmission}), a Member, Folder, Project, Connector, Partnership or PartnershipAcceptance
+ * (RBAC lets the requester update the Organization, or Trellis grants the requesting member what {@link WriteRules}
+ * asks). Registered only for Trellis kinds in organization namespaces, so that an outage of
  * Trellis blocks Trellis IAM writes and nothing else. Fails closed: before its caches exist, or on any error, it
  * refuses.
  */
@@ -82,12 +86,12 @@ public class IamAdmissionEndpoint {
   private record Decision(boolean allowed, String message) {}
 
   private Decision decide(JsonNode request) {
-    if (!"RoleBinding".equals(request.path("kind").path("kind").asText())
-        || !ApiConstants.GROUP.equals(request.path("kind").path("group").asText())) {
+    String kind = request.path("kind").path("kind").asText();
+    if (!ApiConstants.GROUP.equals(request.path("kind").path("group").asText()) || !DECIDED.contains(kind)) {
       return new Decision(true, "not decided by Trellis");
     }
     if (!snapshots.ready()) {
-      return new Decision(false, "Trellis is starting and cannot yet tell who may write role bindings; retry");
+      return new Decision(false, "Trellis is starting and cannot yet tell who may write " + kind + "s; retry");
     }
     String namespace = request.path("namespace").asText();
     var snapshot = snapshots.of(namespace);
@@ -102,13 +106,59 @@ public class IamAdmissionEndpoint {
           : new Decision(true, "no organization owns namespace " + namespace);
     }
     JsonNode user = request.path("userInfo");
+    String username = user.path("username").asText();
     String operation = request.path("operation").asText();
-    RoleBinding before = binding(request.path("oldObject"));
-    RoleBinding after = binding(request.path("object"));
-    boolean specUnchanged = Objects.equals(request.path("oldObject").path("spec"), request.path("object").path("spec"));
-    var outcome = BindingAdmission.decide(operation, before, after, specUnchanged, user.path("username").asText(),
-        snapshot.get(), clock.instant(), role -> mayBind(user, role));
-    return new Decision(outcome.allowed(), outcome.message());
+    JsonNode before = request.path("oldObject");
+    JsonNode after = request.path("object");
+    boolean specUnchanged = "UPDATE".equals(operation) && Objects.equals(before.path("spec"), after.path("spec"));
+    if (kind.equals("RoleBinding")) {
+      var outcome = BindingAdmission.decide(operation, binding(before), binding(after), specUnchanged, username,
+          snapshot.get(), clock.instant(), role -> allowed(user, "bind", "accessroles", role));
+      return new Decision(outcome.allowed(), outcome.message());
+    }
+    if (specUnchanged) {
+      return new Decision(true, "the spec is unchanged");
+    }
+    String organization = snapshot.get().organization().name();
+    // Platform administrators and GitOps service accounts: RBAC lets them update the Organization itself.
+    if (allowed(user, "update", "organizations", organization)) {
+      return new Decision(true, "RBAC lets the requester update organization " + organization);
+    }
+    String name = request.path("name").asText();
+    String what = operation.toLowerCase(java.util.Locale.ROOT) + " " + kind + " " + name;
+    var decision = dev.trellis.model.admission.Delegation.of(snapshot.get(), clock.instant())
+        .mayWrite(username, what, needs(kind, operation, name, before, after));
+    return new Decision(decision.allowed(), decision.allowed() ? decision.message()
+        : decision.message() + " (nor may they update organization " + organization + " through Kubernetes RBAC)");
+  }
+
+  /** The kinds whose writes Trellis decides. */
+  private static final java.util.Set<String> DECIDED = java.util.Set.of("RoleBinding", "Member", "Folder", "Project",
+      "Connector", "Partnership", "PartnershipAcceptance");
+
+  private static List<WriteRules.Need> needs(String kind, String operation, String name, JsonNode before,
+      JsonNode after) {
+    return switch (kind) {
+      case "Member" -> WriteRules.member();
+      case "Partnership", "PartnershipAcceptance" -> WriteRules.partnership();
+      case "Folder" -> WriteRules.folder(operation, name, text(before, "parent"), text(after, "parent"));
+      case "Project" -> WriteRules.project(operation, name, text(before, "folder"), text(after, "folder"));
+      case "Connector" -> WriteRules.connector(operation, points(before), points(after));
+      default -> throw new IllegalArgumentException("no rule for " + kind);
+    };
+  }
+
+  private static String text(JsonNode object, String field) {
+    JsonNode value = object.path("spec").path(field);
+    return value.isTextual() ? value.asText() : null;
+  }
+
+  /** A connector's association points: its projects and folders. */
+  private static List<ScopeRef> points(JsonNode object) {
+    List<ScopeRef> points = new ArrayList<>();
+    object.path("spec").path("projects").forEach(p -> points.add(ScopeRef.project(p.asText())));
+    object.path("spec").path("folders").forEach(f -> points.add(ScopeRef.folder(f.asText())));
+    return points;
   }
 
   private static RoleBinding binding(JsonNode object) {
@@ -116,8 +166,8 @@ public class IamAdmissionEndpoint {
         : JSON.convertValue(object, RoleBinding.class);
   }
 
-  /** Whether Kubernetes RBAC lets the requester bind the role: a SubjectAccessReview of verb bind on it. */
-  private boolean mayBind(JsonNode user, String role) {
+  /** Whether Kubernetes RBAC lets the requester {@code verb} the named Trellis resource: a SubjectAccessReview. */
+  private boolean allowed(JsonNode user, String verb, String resource, String name) {
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("user", user.path("username").asText());
     List<String> groups = new ArrayList<>();
@@ -129,8 +179,8 @@ public class IamAdmissionEndpoint {
     if (user.has("extra")) {
       spec.put("extra", JSON.convertValue(user.path("extra"), Map.class));
     }
-    spec.put("resourceAttributes", Map.of("group", ApiConstants.GROUP, "resource", "accessroles", "verb", "bind",
-        "name", role));
+    spec.put("resourceAttributes", Map.of("group", ApiConstants.GROUP, "resource", resource, "verb", verb,
+        "name", name));
     GenericKubernetesResource review = new GenericKubernetesResourceBuilder()
         .withApiVersion("authorization.k8s.io/v1").withKind("SubjectAccessReview")
         .withAdditionalProperties(Map.of("spec", spec)).build();

@@ -78,6 +78,67 @@ class DelegatedAdministrationIT {
   }
 
   @Test
+  void theOtherIamWritesNeedTheirPermissionWhereTheyHappen() throws Exception {
+    String ns = delegating("writes");
+    try (KubernetesClient alice = editor(ns, "alice@writes.example")) {
+      assertRefused(() -> apply(alice, ns, "Project", "paris", "{folder: eu}"), "lacks projects.create at Folder/eu");
+      assertRefused(() -> apply(alice, ns, "Project", "london", "{folder: us}"), "projects.manage at Folder/us");
+      assertRefused(() -> alice.resources(dev.trellis.api.v1alpha1.Folder.class).inNamespace(ns).withName("eu")
+          .delete(), "folders.delete at Folder/eu");
+      assertRefused(() -> apply(alice, ns, "Member", "zoe", "{type: User, email: zoe@writes.example}"),
+          "members.manage or users.manage at Organization");
+      assertRefused(() -> apply(alice, ns, "Partnership", "msp", "{partnerOrgId: someone}"),
+          "partnerships.manage at Organization");
+      assertRefused(() -> apply(alice, ns, "Connector", "conn", "{projects: [london]}"),
+          "connectors.create at Organization");
+      // Labels alone change no grant: a member without rights may still tidy metadata they can edit.
+      alice.resources(dev.trellis.api.v1alpha1.Project.class).inNamespace(ns).withName("london").edit(p -> {
+        p.getMetadata().setLabels(java.util.Map.of("team", "london"));
+        return p;
+      });
+    }
+    assertThat(client.resources(dev.trellis.api.v1alpha1.Project.class).inNamespace(ns).withName("london").get()
+        .getSpec().getFolder()).isEqualTo("eu");
+    try (KubernetesClient bob = editor(ns, "bob@writes.example")) {
+      apply(bob, ns, "Project", "paris", "{folder: eu}");
+      apply(bob, ns, "Member", "zoe", "{type: User, email: zoe@writes.example}");
+      apply(bob, ns, "Connector", "conn", "{projects: [london]}");
+    }
+    // A GitOps service account that RBAC lets update the Organization writes its objects.
+    given.apply("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: test-manage-org-writes}
+        rules:
+          - apiGroups: [iam.trellis.dev]
+            resources: [organizations]
+            resourceNames: [writes]
+            verbs: [update]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: test-gitops-manages-org-writes}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: test-manage-org-writes}
+        subjects: [{kind: ServiceAccount, name: sync, namespace: gitops}]
+        """);
+    try (KubernetesClient gitops = editor(ns, "system:serviceaccount:gitops:sync")) {
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
+          apply(gitops, ns, "Folder", "apac", "{}"));
+    }
+  }
+
+  private static void apply(KubernetesClient as, String ns, String kind, String name, String spec) {
+    String yaml = """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: %s
+        metadata: {name: %s}
+        spec: %s
+        """.formatted(kind, name, spec);
+    as.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).inNamespace(ns).forceConflicts()
+        .serverSideApply();
+  }
+
+  @Test
   void aServiceAccountBindsTheRolesRbacLetsItBindAndAClusterAdministratorAny() throws Exception {
     String ns = delegating("gitops");
     String argo = "system:serviceaccount:argocd:argocd-application-controller";
@@ -122,15 +183,12 @@ class DelegatedAdministrationIT {
       await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() ->
           bind(client, ns, "dave-during-outage", "super-viewer", "dave", "{kind: Organization}"))
           .hasMessageContaining("failed calling webhook"));
-      // A ConfigMap in the same namespace, and Trellis objects other than role bindings, are unaffected.
+      assertThatThrownBy(() -> apply(client, ns, "Project", "during-outage", "{}"))
+          .hasMessageContaining("failed calling webhook");
+      // A ConfigMap in the same namespace, and Trellis objects that are not IAM writes, are unaffected.
       client.resource(new ConfigMapBuilder().withNewMetadata().withName("unaffected").withNamespace(ns).endMetadata()
           .addToData("k", "v").build()).create();
-      given.apply(ns, """
-          apiVersion: iam.trellis.dev/v1alpha1
-          kind: Project
-          metadata: {name: during-outage}
-          spec: {}
-          """);
+      apply(client, ns, "ManagedResource", "during-outage", "{type: Server}");
     } finally {
       webhooks.withName("trellis-iam").edit(w -> {
         w.getWebhooks().get(0).getClientConfig().setUrl(url);

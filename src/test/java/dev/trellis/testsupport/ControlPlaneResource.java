@@ -61,7 +61,8 @@ public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager
               - apiGroups: [iam.trellis.dev]
                 apiVersions: ["*"]
                 operations: [CREATE, UPDATE, DELETE]
-                resources: [rolebindings]
+                resources: [rolebindings, members, folders, projects, connectors, partnerships,
+                  partnershipacceptances]
                 scope: Namespaced
             namespaceSelector:
               matchExpressions: [{key: iam.trellis.dev/organization, operator: Exists}]

@@ -115,6 +115,28 @@ public final class Delegation {
         + scope.label());
   }
 
+  /**
+   * May {@code username}, a member, make a write that needs {@code needs} ({@link WriteRules})? Refused naming every
+   * permission missing, and where.
+   */
+  public Decision mayWrite(String username, String what, List<WriteRules.Need> needs) {
+    Optional<MemberNode> member = member(username);
+    if (member.isEmpty()) {
+      return Decision.refuse(username + " is not an active, enabled member of organization "
+          + snapshot.organization().name() + ", and only its members (or those RBAC lets update the Organization)"
+          + " manage its objects");
+    }
+    List<String> missing = new ArrayList<>();
+    for (WriteRules.Need need : needs) {
+      Set<String> held = held(member.get().name(), need.scope());
+      if (need.permissions().stream().noneMatch(held::contains)) {
+        missing.add(String.join(" or ", need.permissions()) + " at " + need.scope().label());
+      }
+    }
+    return missing.isEmpty() ? Decision.allow(username + " holds what " + what + " needs")
+        : Decision.refuse(username + " lacks " + String.join(", ", missing) + " to " + what);
+  }
+
   /** Whether the member holds an Administrator or AccountOwner role of {@code role}'s feature at the scope. */
   private boolean administers(String member, RoleNode role, ScopeRef scope) {
     return rolesAt(member, scope).stream().anyMatch(r -> r.feature() == role.feature()
