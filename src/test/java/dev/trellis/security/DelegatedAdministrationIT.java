@@ -55,6 +55,14 @@ class DelegatedAdministrationIT {
           "lacks rolebindings.manage");
     }
     given.awaitReady(RoleBinding.class, ns, "dave-london", true, Reasons.READY);
+    // The API server's audit log names the requester and the reason of each refusal.
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(ControlPlane.get().auditEvents())
+        .anySatisfy(e -> {
+          assertThat(e.path("impersonatedUser").path("username").asText()).isEqualTo("alice@delegating.example");
+          assertThat(e.path("objectRef").path("name").asText()).isEqualTo("dave-everywhere");
+          assertThat(e.path("responseStatus").path("code").asInt()).isEqualTo(403);
+          assertThat(e.path("responseStatus").path("message").asText()).contains("lacks rolebindings.manage");
+        }));
     assertThat(client.resources(RoleBinding.class).inNamespace(ns).withName("dave-everywhere").get()).isNull();
     assertThat(client.resources(RoleBinding.class).inNamespace(ns).withName("bob-admin").get()).isNotNull();
 

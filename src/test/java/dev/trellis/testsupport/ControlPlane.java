@@ -105,6 +105,18 @@ public final class ControlPlane {
     return auditLog;
   }
 
+  /** Every event of the audit log so far, one JSON object each. */
+  public List<com.fasterxml.jackson.databind.JsonNode> auditEvents() throws IOException {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(auditLog)) {
+      if (!line.isBlank()) {
+        events.add(json.readTree(line));
+      }
+    }
+    return events;
+  }
+
   /** The kube-apiserver's gitVersion, for example v1.37.2. */
   public String version() {
     return version;

@@ -42,31 +42,19 @@ public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager
     }
   }
 
-  /** The webhook registration, as an installation makes it, pointing at the operator under test. */
-  static String webhook(int port, String certificatePem) {
-    return """
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingWebhookConfiguration
-        metadata: {name: trellis-iam}
-        webhooks:
-          - name: iam.trellis.dev
-            admissionReviewVersions: [v1]
-            sideEffects: None
-            failurePolicy: Fail
-            timeoutSeconds: 10
-            clientConfig:
-              url: https://127.0.0.1:%d/admission/iam
-              caBundle: %s
-            rules:
-              - apiGroups: [iam.trellis.dev]
-                apiVersions: ["*"]
-                operations: [CREATE, UPDATE, DELETE]
-                resources: [rolebindings, members, folders, projects, connectors, partnerships,
-                  partnershipacceptances]
-                scope: Namespaced
-            namespaceSelector:
-              matchExpressions: [{key: iam.trellis.dev/organization, operator: Exists}]
-        """.formatted(port, Base64.getEncoder().encodeToString(certificatePem.getBytes()));
+  /**
+   * The registration an installation applies (config/webhook/), pointed at the operator under test: its rules and
+   * namespace selector are the shipped ones.
+   */
+  static String webhook(int port, String certificatePem) throws IOException {
+    String shipped = Files.readString(Path.of("config", "webhook", "trellis-iam-webhook.yaml"));
+    String service = "      service: {namespace: trellis-system, name: trellis-operator-webhook, port: 8443, path: /admission/iam}\n";
+    String ca = "      caBundle: \"<base64 PEM of the CA that signed the operator's certificate>\"\n";
+    if (!shipped.contains(service) || !shipped.contains(ca)) {
+      throw new IllegalStateException("config/webhook/trellis-iam-webhook.yaml changed its clientConfig lines");
+    }
+    return shipped.replace(service, "      url: https://127.0.0.1:" + port + "/admission/iam\n")
+        .replace(ca, "      caBundle: " + Base64.getEncoder().encodeToString(certificatePem.getBytes()) + "\n");
   }
 
   /** A self-signed certificate for 127.0.0.1 in a PKCS#12 keystore (the JDK's keytool); returns it as PEM. */
