@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The local control plane for `make run` and the demo: etcd, kube-apiserver (with the audit policy of
-# config/audit/) and kube-controller-manager (garbage collector and namespace controllers), all real
+# config/audit/) and kube-controller-manager (garbage collector, namespace and role aggregation controllers), all real
 # binaries from hack/control-plane/build.sh, on free loopback ports. State lives in .trellis/ (or $TRELLIS_STATE).
 #   hack/cluster.sh up     start (idempotent), write .trellis/kubeconfig
 #   hack/cluster.sh down   stop everything it started
@@ -105,9 +105,9 @@ EOF
     sleep 0.5
   done
 
-  log "starting kube-controller-manager (garbage collector, namespace)"
+  log "starting kube-controller-manager (garbage collector, namespace, cluster role aggregation)"
   nohup "$bin/kube-controller-manager" --kubeconfig "$state/kubeconfig" \
-    --controllers garbagecollector,namespace --leader-elect=false --secure-port 0 \
+    --controllers garbagecollector,namespace,clusterrole-aggregation --leader-elect=false --secure-port 0 \
     > "$state/kube-controller-manager.log" 2>&1 &
   echo $! > "$state/kube-controller-manager.pid"
 

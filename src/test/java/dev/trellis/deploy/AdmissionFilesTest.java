@@ -33,6 +33,12 @@ class AdmissionFilesTest {
   }
 
   @Test
+  void helmAndKustomizeShipTheSameAggregatedRoles() throws IOException {
+    assertThat(Files.readString(Path.of("helm", "trellis", "files", "aggregated-roles.yaml")))
+        .isEqualTo(Files.readString(Path.of("config", "rbac", "aggregated-roles.yaml")));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void helmAndKustomizeGrantTheOperatorTheSameRules() throws IOException {
     Object kustomize = ((java.util.Map<String, Object>) new Yaml()

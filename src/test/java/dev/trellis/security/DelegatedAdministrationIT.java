@@ -178,6 +178,38 @@ class DelegatedAdministrationIT {
   }
 
   @Test
+  void aPlatformTeamGrantsNamespaceAccessWithKubernetesOwnRoles() throws Exception {
+    String ns = delegating("aggregated");
+    for (String[] grant : new String[][] {{"admin", "bob@aggregated.example"}, {"edit", "ed@aggregated.example"},
+        {"view", "vic@aggregated.example"}}) {
+      given.apply(ns, """
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: RoleBinding
+          metadata: {name: k8s-%1$s}
+          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: %1$s}
+          subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: "%2$s"}]
+          """.formatted(grant[0], grant[1]));
+    }
+    try (KubernetesClient bob = ControlPlane.get().clientAs("bob@aggregated.example");
+        KubernetesClient ed = ControlPlane.get().clientAs("ed@aggregated.example");
+        KubernetesClient vic = ControlPlane.get().clientAs("vic@aggregated.example")) {
+      // Kubernetes' admin (aggregating trellis-admin) lets bob write bindings; Trellis then lets him, an admin.
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
+          bind(bob, ns, "dave-viewer", "super-viewer", "dave", "{kind: Organization}"));
+      // edit: the organization's structure, not who has access.
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
+          apply(ed, ns, "ManagedResource", "ontap", "{type: ONTAPCluster}"));
+      assertRefused(() -> bind(ed, ns, "ed-admin", "organization-admin", "ed", "{kind: Organization}"),
+          "cannot patch resource \"rolebindings\"");
+      // view: reads, writes nothing.
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
+          assertThat(vic.resources(RoleBinding.class).inNamespace(ns).list().getItems()).isNotEmpty());
+      assertRefused(() -> apply(vic, ns, "ManagedResource", "vic-was-here", "{type: Server}"),
+          "cannot patch resource \"managedresources\"");
+    }
+  }
+
+  @Test
   void whenTheWebhookCannotBeReachedTrellisIamWritesAreRefusedAndNothingElse() throws Exception {
     String ns = delegating("outage");
     var webhooks = client.admissionRegistration().v1().validatingWebhookConfigurations();

@@ -294,8 +294,7 @@ class TenantIsolationIT {
     analyst(ns);
     ConfigMap before = awaitGrants(ns);
     String original = before.getData().get("grants.json");
-    // The rights a namespace administrator has over ConfigMaps (the aggregated ClusterRole admin is empty here:
-    // the test control plane runs no aggregation controller).
+    // Every right over ConfigMaps in the namespace, as a namespace administrator has.
     given.apply(ns, """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role

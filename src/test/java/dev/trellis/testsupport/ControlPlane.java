@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * One real control plane per test run: etcd and kube-apiserver (started by fabric8 kube-api-test from
  * the binaries that {@code hack/control-plane/build.sh} builds) plus kube-controller-manager with only
- * the garbage-collector and namespace controllers. Started on first use, stopped when the JVM exits.
+ * the garbage-collector, namespace and cluster-role aggregation controllers. Started on first use, stopped when
+ * the JVM exits.
  * Trellis's CRDs from {@code crds/}, the predefined roles from {@code config/roles/} and the admission policy
  * from {@code config/admission/} are applied.
  */
@@ -163,7 +164,7 @@ public final class ControlPlane {
       Process controllerManager = new ProcessBuilder(
           binaries.resolve("kube-controller-manager").toString(),
           "--kubeconfig=" + kubeconfig,
-          "--controllers=garbagecollector,namespace",
+          "--controllers=garbagecollector,namespace,clusterrole-aggregation",
           "--leader-elect=false",
           "--secure-port=0")
           .redirectErrorStream(true)
@@ -208,6 +209,9 @@ public final class ControlPlane {
     }
     try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "role.yaml"))) {
       client.load(in).inNamespace(namespace).forceConflicts().serverSideApply();
+    }
+    try (InputStream in = Files.newInputStream(Path.of("config", "rbac", "aggregated-roles.yaml"))) {
+      client.load(in).forceConflicts().serverSideApply();
     }
     var token = client.serviceAccounts().inNamespace(namespace).withName(name).tokenRequest(
         new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
