@@ -32,6 +32,43 @@ kind: Member
 metadata: {name: krishna}
 spec: {type: User, email: krishna@globalpartners.com}
 EOT
+# Alice and raj are members of their organizations: partnership administrators, and alice administers folder eu.
+# Trellis's admission webhook lets each of them grant only what Trellis grants them.
+"$kubectl" apply --server-side -n org-mrpaints -f - >/dev/null <<'EOT'
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Member
+metadata: {name: alice}
+spec: {type: User, email: alice@mrpaints.com}
+---
+# An account owner, so that her domain is one MrPaints allows (its spec.domainRestriction).
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: alice-owner}
+spec: {role: observability-account-owner, subject: {kind: Member, name: alice}, scope: {kind: Organization}}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: alice-partnerships}
+spec: {role: partnership-admin, subject: {kind: Member, name: alice}, scope: {kind: Organization}}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: alice-eu-admin}
+spec: {role: folder-or-project-admin, subject: {kind: Member, name: alice}, scope: {kind: Folder, name: eu}}
+EOT
+"$kubectl" apply --server-side -n org-globalpartners -f - >/dev/null <<'EOT'
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Member
+metadata: {name: raj}
+spec: {type: User, email: raj@globalpartners.com}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: raj-partnerships}
+spec: {role: partnership-admin, subject: {kind: Member, name: raj}, scope: {kind: Organization}}
+EOT
+wait_for --for=condition=Ready -n org-mrpaints rolebindings.iam.trellis.dev/alice-partnerships rolebindings.iam.trellis.dev/alice-eu-admin
+wait_for --for=condition=Ready -n org-globalpartners rolebindings.iam.trellis.dev/raj-partnerships
 # Each organization's admin may manage Trellis objects in its own namespace only (Kubernetes RBAC).
 "$kubectl" apply --server-side -f - >/dev/null <<'EOT'
 apiVersion: rbac.authorization.k8s.io/v1
@@ -126,6 +163,13 @@ echo "history:"
 "$kubectl" get pship globalpartners -n org-mrpaints -o jsonpath='{range .status.history[*]}  {.time} {.phase} {.reason}{"\n"}{end}'
 echo "trying to undo the termination:"
 "$kubectl" "${customer[@]}" patch pship globalpartners -n org-mrpaints --type merge -p '{"spec":{"terminated":false}}' 2>&1 | sed 's/^/  /' || true
+echo "alice may not make herself organization admin: she grants only what Trellis grants her (admission):"
+"$kubectl" "${customer[@]}" apply --server-side -n org-mrpaints -f - 2>&1 <<'EOT' | sed 's/^/  /' || true
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: alice-everything}
+spec: {role: organization-admin, subject: {kind: Member, name: alice}, scope: {kind: Organization}}
+EOT
 echo "raj may not touch MrPaints' partnership (Kubernetes RBAC):"
 "$kubectl" "${partner[@]}" delete pship globalpartners -n org-mrpaints 2>&1 | sed 's/^/  /' || true
 echo "who did what (the API server's own audit log, $TRELLIS_STATE/audit.log):"

@@ -23,10 +23,41 @@ start_stack() {
   trap stop_stack INT TERM EXIT
   make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
   operator_kubeconfig
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  webhook_certificate
   log "starting the operator as ServiceAccount trellis-system/trellis-operator (log: $TRELLIS_STATE/operator.log)"
-  KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port=0 -jar "$jar" \
-    > "$TRELLIS_STATE/operator.log" 2>&1 &
+  KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port=0 -Dquarkus.http.ssl-port="$port" \
+    -Dquarkus.tls.key-store.pem.0.cert="$TRELLIS_STATE/webhook/tls.crt" \
+    -Dquarkus.tls.key-store.pem.0.key="$TRELLIS_STATE/webhook/tls.key" \
+    -jar "$jar" > "$TRELLIS_STATE/operator.log" 2>&1 &
   operator_pid=$!
+  register_webhook "$port"
+}
+
+# A self-signed certificate for 127.0.0.1, which the operator serves its admission webhook with.
+webhook_certificate() {
+  mkdir -p "$TRELLIS_STATE/webhook"
+  [ -f "$TRELLIS_STATE/webhook/tls.crt" ] && return
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$TRELLIS_STATE/webhook/tls.key" -out "$TRELLIS_STATE/webhook/tls.crt" 2>/dev/null
+}
+
+# The registration of config/webhook/, pointed at the operator on this machine; waits until it answers.
+register_webhook() {
+  local ca
+  ca=$(base64 -w0 < "$TRELLIS_STATE/webhook/tls.crt")
+  sed -e "s|      service: {.*}|      url: https://127.0.0.1:$1/admission/iam|" \
+      -e "s|      caBundle: .*|      caBundle: $ca|" config/webhook/trellis-iam-webhook.yaml \
+    | "$kubectl" apply --server-side --force-conflicts -f - >/dev/null
+  local i
+  for i in $(seq 1 120); do
+    curl -sk -o /dev/null "https://127.0.0.1:$1/q/health/ready" && return
+    sleep 0.5
+  done
+  log "the operator's webhook did not answer on port $1; see $TRELLIS_STATE/operator.log"
+  return 1
 }
 
 # The operator runs as it does when installed: its ServiceAccount, bound to config/rbac/ only (not as admin).

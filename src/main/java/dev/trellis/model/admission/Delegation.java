@@ -104,8 +104,7 @@ public final class Delegation {
     }
     role.permissions().stream().filter(p -> !held.contains(p) && !missing.contains(p)).sorted().forEach(missing::add);
     if (!missing.isEmpty()) {
-      return Decision.refuse(username + " lacks " + String.join(", ", missing) + " at " + scope.label()
-          + " to bind " + roleName);
+      return Decision.refuse(username + " lacks " + listed(missing) + " at " + scope.label() + " to bind " + roleName);
     }
     if (role.feature() != null && !administers(member.get().name(), role, scope)) {
       return Decision.refuse(username + " administers no " + role.feature() + " role at " + scope.label()
@@ -134,8 +133,16 @@ public final class Delegation {
       }
     }
     return missing.isEmpty() ? Decision.allow(username + " holds what " + what + " needs")
-        : Decision.refuse(username + " lacks " + String.join(", ", missing) + " to " + what);
+        : Decision.refuse(username + " lacks " + listed(missing) + " to " + what);
   }
+
+  /** The first {@value #LISTED} of {@code missing}, and how many more: a refusal stays one readable sentence. */
+  private static String listed(List<String> missing) {
+    return missing.size() <= LISTED ? String.join(", ", missing)
+        : String.join(", ", missing.subList(0, LISTED)) + " and " + (missing.size() - LISTED) + " more";
+  }
+
+  private static final int LISTED = 8;
 
   /** Whether the member holds an Administrator or AccountOwner role of {@code role}'s feature at the scope. */
   private boolean administers(String member, RoleNode role, ScopeRef scope) {
