@@ -47,7 +47,7 @@ class DelegatedAdministrationIT {
       assertRefused(() -> bind(alice, ns, "dave-ny", "operation-support-analyst", "dave", "{kind: Project, name: ny}"),
           "at Project/ny to bind operation-support-analyst");
       assertRefused(() -> bind(alice, ns, "alice-boss", "organization-admin", "alice", "{kind: Folder, name: eu}"),
-          "organization.manage");
+          "more at Folder/eu to bind organization-admin");
       // Within her folder, a role she holds: admitted.
       bind(alice, ns, "dave-london", "operation-support-analyst", "dave", "{kind: Project, name: london}");
       // Changing or deleting someone else's organization-wide binding needs the same over it.

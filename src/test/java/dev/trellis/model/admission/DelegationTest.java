@@ -52,7 +52,8 @@ class DelegationTest {
         Arguments.of("alice@mrpaints.com", "operation-support-analyst", ScopeRef.project("ny"), false,
             "at Project/ny to bind operation-support-analyst"),
         // a role with a permission they lack (escalation)
-        Arguments.of("alice@mrpaints.com", "organization-admin", ScopeRef.folder("eu"), false, "organization.manage"),
+        Arguments.of("alice@mrpaints.com", "organization-admin", ScopeRef.folder("eu"), false,
+            "more at Folder/eu to bind organization-admin"),
         // no rolebindings.manage at all
         Arguments.of("dave@mrpaints.com", "operation-support-analyst", ScopeRef.project("london"), false,
             "lacks rolebindings.manage at Project/london"),
