@@ -61,6 +61,10 @@ demo: ## Run the MrPaints / GlobalPartners partnership story step by step on the
 bench: control-plane ## Scale benchmark of issue 7 (PRESET=smoke|medium|large, default medium): table + docs/benchmarks.md
 	PRESET=$(or $(PRESET),medium) hack/bench/run.sh
 
+.PHONY: bench-admission
+bench-admission: control-plane ## What the admission webhook adds to a RoleBinding create: p50/p99 with and without it
+	$(MVN) test -Dtest=AdmissionLatencyRun -Dsurefire.failIfNoSpecifiedTests=false | grep -E '^\||each, one after'
+
 .PHONY: helm-template
 helm-template: ## Render the Helm chart
 	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds
