@@ -4,8 +4,7 @@ import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.RoleBindingSpec;
 import dev.trellis.model.admission.Delegation;
 import dev.trellis.model.snapshot.OrgSnapshot;
-import dev.trellis.model.snapshot.ScopeKind;
-import dev.trellis.model.snapshot.ScopeRef;
+import dev.trellis.reconcile.tenancy.SnapshotBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +53,13 @@ public final class BindingAdmission {
       if (delegation == null) {
         delegation = Delegation.of(snapshot, now);
       }
-      Delegation.Decision decision = delegation.mayBind(username, spec.getRole(), scope(spec));
+      Delegation.Decision decision = delegation.mayBind(username, spec.getRole(),
+          SnapshotBuilder.scope(spec.getScope()));
       if (!decision.allowed()) {
         return new Outcome(false, decision.message() + " (nor may they bind it through Kubernetes RBAC: verb bind"
             + " on accessroles.iam.trellis.dev " + spec.getRole() + ")");
       }
     }
     return new Outcome(true, "admitted");
-  }
-
-  private static ScopeRef scope(RoleBindingSpec spec) {
-    return new ScopeRef(ScopeKind.valueOf(spec.getScope().getKind().name()), spec.getScope().getName());
   }
 }

@@ -169,9 +169,13 @@ public final class SnapshotBuilder {
     var spec = b.getSpec();
     var subject = new SubjectRef(SubjectKind.valueOf(spec.getSubject().getKind().name()),
         spec.getSubject().getName(), spec.getSubject().getPartnership());
-    var scope = new ScopeRef(ScopeKind.valueOf(spec.getScope().getKind().name()), spec.getScope().getName());
-    return new BindingNode(name(b), spec.getRole(), subject, scope, expiry(spec.getExpiresAt()), created(b),
-        wasReady(b.getStatus()));
+    return new BindingNode(name(b), spec.getRole(), subject, scope(spec.getScope()), expiry(spec.getExpiresAt()),
+        created(b), wasReady(b.getStatus()));
+  }
+
+  /** A binding's scope as the model names it. */
+  public static ScopeRef scope(dev.trellis.api.v1alpha1.Scope scope) {
+    return new ScopeRef(ScopeKind.valueOf(scope.getKind().name()), scope.getName());
   }
 
   /**
