@@ -147,6 +147,54 @@ class DelegatedAdministrationIT {
   }
 
   @Test
+  void aPartnersMemberNeverWritesTheCustomersBindingsAndAnAdminMayDropTheirOwn() throws Exception {
+    String customer = delegating("customerdel");
+    String partner = given.organization("partnerdel");
+    given.apply(partner, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: krishna}
+        spec: {type: User, email: krishna@partnerdel.example}
+        """);
+    String partnerId = client.resources(dev.trellis.api.v1alpha1.Organization.class).withName("partnerdel").get()
+        .getStatus().getOrgId();
+    String customerId = client.resources(dev.trellis.api.v1alpha1.Organization.class).withName("customerdel").get()
+        .getStatus().getOrgId();
+    given.apply(customer, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Partnership
+        metadata: {name: msp}
+        spec: {partnerOrgId: %s}
+        """.formatted(partnerId));
+    given.apply(partner, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: PartnershipAcceptance
+        metadata: {name: customerdel}
+        spec: {customerOrgId: %s, partnership: msp, members: [krishna]}
+        """.formatted(customerId));
+    given.awaitReady(dev.trellis.api.v1alpha1.Partnership.class, customer, "msp", true, Reasons.READY);
+    // Even with Kubernetes rights in the customer's namespace, the partner's member is nobody there.
+    try (KubernetesClient krishna = editor(customer, "krishna@partnerdel.example")) {
+      assertRefused(() -> krishna.load(new ByteArrayInputStream("""
+          apiVersion: iam.trellis.dev/v1alpha1
+          kind: RoleBinding
+          metadata: {name: krishna-self}
+          spec:
+            role: super-viewer
+            subject: {kind: PartnerMember, partnership: msp, name: krishna}
+            scope: {kind: Organization}
+          """.getBytes(StandardCharsets.UTF_8))).inNamespace(customer).forceConflicts().serverSideApply(),
+          "krishna@partnerdel.example is not an active, enabled member of organization customerdel");
+    }
+    // An administrator may give up their own (last) administrator binding: they hold the rights when they ask.
+    try (KubernetesClient bob = editor(customer, "bob@customerdel.example")) {
+      bob.resources(RoleBinding.class).inNamespace(customer).withName("bob-admin").delete();
+    }
+    await().atMost(TenancyFixture.WAIT).until(() ->
+        client.resources(RoleBinding.class).inNamespace(customer).withName("bob-admin").get() == null);
+  }
+
+  @Test
   void aServiceAccountBindsTheRolesRbacLetsItBindAndAClusterAdministratorAny() throws Exception {
     String ns = delegating("gitops");
     String argo = "system:serviceaccount:argocd:argocd-application-controller";
