@@ -33,6 +33,18 @@ class AdmissionFilesTest {
   }
 
   @Test
+  void helmAndKustomizeShipTheSamePredefinedRoles() throws IOException {
+    Path kustomize = Path.of("config", "roles");
+    Path helm = Path.of("helm", "trellis", "files", "roles");
+    List<String> names = yamlFiles(kustomize);
+    assertThat(names).contains("organization-admin.yaml", "super-viewer.yaml");
+    assertThat(yamlFiles(helm)).isEqualTo(names);
+    for (String name : names) {
+      assertThat(Files.readString(helm.resolve(name))).as(name).isEqualTo(Files.readString(kustomize.resolve(name)));
+    }
+  }
+
+  @Test
   void helmAndKustomizeShipTheSameAggregatedRoles() throws IOException {
     assertThat(Files.readString(Path.of("helm", "trellis", "files", "aggregated-roles.yaml")))
         .isEqualTo(Files.readString(Path.of("config", "rbac", "aggregated-roles.yaml")));

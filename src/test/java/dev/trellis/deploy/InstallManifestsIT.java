@@ -45,7 +45,9 @@ class InstallManifestsIT {
         .contains("serviceaccount/trellis serverside-applied")
         .contains("clusterrole.rbac.authorization.k8s.io/trellis serverside-applied")
         .contains("clusterrolebinding.rbac.authorization.k8s.io/trellis serverside-applied")
-        .contains("deployment.apps/trellis serverside-applied");
+        .contains("deployment.apps/trellis serverside-applied")
+        .contains("accessrole.iam.trellis.dev/organization-admin serverside-applied")
+        .contains("validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
   }
 
   @Test
@@ -56,7 +58,9 @@ class InstallManifestsIT {
     assertThat(applied)
         .contains("customresourcedefinition.apiextensions.k8s.io/organizations.iam.trellis.dev serverside-applied")
         .contains("clusterrole.rbac.authorization.k8s.io/trellis-operator serverside-applied")
-        .contains("deployment.apps/trellis-operator serverside-applied");
+        .contains("deployment.apps/trellis-operator serverside-applied")
+        .contains("accessrole.iam.trellis.dev/organization-admin serverside-applied")
+        .contains("validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
   }
 
   @Test
@@ -71,7 +75,8 @@ class InstallManifestsIT {
     List<HasMetadata> objects = Serialization.unmarshal(
         new ByteArrayInputStream(manifests.getBytes(StandardCharsets.UTF_8)));
     return objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
-        .filter(r -> !r.getMetadata().getName().endsWith("invitee")).findFirst().orElseThrow();
+        .filter(r -> List.of("trellis", "trellis-operator").contains(r.getMetadata().getName()))
+        .findFirst().orElseThrow();
   }
 
   /** Runs a command with {@code stdin}, fails with its output unless it exits 0 within a minute. */
