@@ -147,6 +147,10 @@ class TenantIsolationIT {
     assertThat(client.resources(Organization.class).withName("precious").get().getMetadata().getDeletionTimestamp())
         .isNull();
 
+    // Deleting it on purpose empties the namespace, role bindings included (the admission webhook lets the
+    // namespace controller delete what is in a namespace being deleted).
+    given.oneAnalyst(ns, "ann", "ann@precious.example", null);
+    given.awaitReady(dev.trellis.api.v1alpha1.RoleBinding.class, ns, "ann-analyst", true, Reasons.READY);
     given.mergePatch(Organization.class, null, "precious", "{\"spec\":{\"deletionProtection\":false}}");
     client.resources(Organization.class).withName("precious").delete();
     await().atMost(TenancyFixture.WAIT).until(() -> client.namespaces().withName(ns).get() == null
