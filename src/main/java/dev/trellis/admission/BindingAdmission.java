@@ -26,15 +26,11 @@ public final class BindingAdmission {
    * @param operation CREATE, UPDATE or DELETE
    * @param before the binding as it was (UPDATE, DELETE), else null
    * @param after the binding as requested (CREATE, UPDATE), else null
-   * @param specUnchanged whether an UPDATE leaves the spec as it was (labels, annotations, finalizers only)
    * @param snapshot the organization that owns the namespace, as Trellis sees it now
    * @param mayBindByRbac whether Kubernetes RBAC lets the requester bind a role (by name)
    */
-  public static Outcome decide(String operation, RoleBinding before, RoleBinding after, boolean specUnchanged,
-      String username, OrgSnapshot snapshot, Instant now, Predicate<String> mayBindByRbac) {
-    if ("UPDATE".equals(operation) && specUnchanged) {
-      return new Outcome(true, "the binding's spec is unchanged"); // labels, annotations, finalizers: no grant moves
-    }
+  public static Outcome decide(String operation, RoleBinding before, RoleBinding after, String username,
+      OrgSnapshot snapshot, Instant now, Predicate<String> mayBindByRbac) {
     List<RoleBindingSpec> touched = new ArrayList<>();
     if (before != null && !"CREATE".equals(operation)) {
       touched.add(before.getSpec());

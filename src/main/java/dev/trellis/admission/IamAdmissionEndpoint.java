@@ -110,14 +110,13 @@ public class IamAdmissionEndpoint {
     String operation = request.path("operation").asText();
     JsonNode before = request.path("oldObject");
     JsonNode after = request.path("object");
-    boolean specUnchanged = "UPDATE".equals(operation) && Objects.equals(before.path("spec"), after.path("spec"));
-    if (kind.equals("RoleBinding")) {
-      var outcome = BindingAdmission.decide(operation, binding(before), binding(after), specUnchanged, username,
-          snapshot.get(), clock.instant(), role -> allowed(user, "bind", "accessroles", role));
-      return new Decision(outcome.allowed(), outcome.message());
+    if ("UPDATE".equals(operation) && Objects.equals(before.path("spec"), after.path("spec"))) {
+      return new Decision(true, "the spec is unchanged"); // labels, annotations, finalizers: no grant moves
     }
-    if (specUnchanged) {
-      return new Decision(true, "the spec is unchanged");
+    if (kind.equals("RoleBinding")) {
+      var outcome = BindingAdmission.decide(operation, binding(before), binding(after), username, snapshot.get(),
+          clock.instant(), role -> allowed(user, "bind", "accessroles", role));
+      return new Decision(outcome.allowed(), outcome.message());
     }
     String organization = snapshot.get().organization().name();
     // Platform administrators and GitOps service accounts: RBAC lets them update the Organization itself.

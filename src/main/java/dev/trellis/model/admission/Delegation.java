@@ -47,9 +47,11 @@ public final class Delegation {
   private final OrgSnapshot snapshot;
   private final Verdicts verdicts;
   private final Hierarchy hierarchy;
+  private final java.util.Map<String, RoleNode> roles = new java.util.HashMap<>();
 
   private Delegation(OrgSnapshot snapshot, Instant now) {
     this.snapshot = snapshot;
+    snapshot.roles().forEach(r -> roles.putIfAbsent(r.name(), r));
     this.verdicts = GrantResolver.judge(snapshot, now).verdicts();
     this.hierarchy = Hierarchy.of(snapshot.folders(), snapshot.projects());
   }
@@ -92,7 +94,7 @@ public final class Delegation {
       return Decision.refuse(username + " is not an active, enabled member of organization " + organization
           + ", and only its members (or those RBAC lets bind the role) manage its role bindings");
     }
-    RoleNode role = snapshot.roles().stream().filter(r -> r.name().equals(roleName)).findFirst().orElse(null);
+    RoleNode role = roles.get(roleName);
     if (role == null) {
       return Decision.refuse("role " + roleName + " does not exist, so nobody can show they hold its permissions");
     }
@@ -152,7 +154,7 @@ public final class Delegation {
 
   /** The roles of the member's Ready bindings at a scope containing {@code scope}. */
   private List<RoleNode> rolesAt(String member, ScopeRef scope) {
-    List<RoleNode> roles = new ArrayList<>();
+    List<RoleNode> found = new ArrayList<>();
     for (BindingNode b : snapshot.bindings()) {
       if (b.subject() == null || b.subject().kind() != SubjectKind.Member || !member.equals(b.subject().name())
           || b.scope() == null || !contains(b.scope(), scope)) {
@@ -164,9 +166,12 @@ public final class Delegation {
       if (verdict == null || !verdict.ready()) {
         continue;
       }
-      snapshot.roles().stream().filter(r -> r.name().equals(b.role())).findFirst().ifPresent(roles::add);
+      RoleNode role = roles.get(b.role());
+      if (role != null) {
+        found.add(role);
+      }
     }
-    return roles;
+    return found;
   }
 
   /** Whether {@code outer} is {@code inner} or contains it. */

@@ -117,19 +117,25 @@ public final class SnapshotBuilder {
    * writes statuses (admission policy trellis-status), so the record is its own.
    */
   private static Collection<AcceptanceNode> withRecorded(Member m, Collection<AcceptanceNode> acceptances) {
+    return recordedAcceptance(m).map(recorded -> {
+      List<AcceptanceNode> all = new java.util.ArrayList<>(acceptances);
+      all.add(recorded);
+      return (Collection<AcceptanceNode>) all;
+    }).orElse(acceptances);
+  }
+
+  /** The acceptance the member's status records as counted, if it records one Trellis can read. */
+  static java.util.Optional<AcceptanceNode> recordedAcceptance(Member m) {
     InvitationStatus recorded = m.getStatus() == null ? null : m.getStatus().getInvitation();
     if (recorded == null || recorded.getAcceptedAt() == null || recorded.getAcceptance() == null) {
-      return acceptances;
+      return java.util.Optional.empty();
     }
-    Instant at;
     try {
-      at = Instant.parse(recorded.getAcceptedAt());
+      return java.util.Optional.of(new AcceptanceNode(recorded.getAcceptance(), name(m), m.getSpec().getEmail(),
+          Instant.parse(recorded.getAcceptedAt())));
     } catch (java.time.format.DateTimeParseException e) {
-      return acceptances;
+      return java.util.Optional.empty();
     }
-    List<AcceptanceNode> all = new java.util.ArrayList<>(acceptances);
-    all.add(new AcceptanceNode(recorded.getAcceptance(), name(m), m.getSpec().getEmail(), at));
-    return all;
   }
 
   /** The organization's single sign-on and domain restriction settings. */

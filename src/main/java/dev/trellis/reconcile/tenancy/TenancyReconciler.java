@@ -194,8 +194,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private boolean recorded(String namespace, dev.trellis.api.v1alpha1.InvitationAcceptance a) {
     return a.getSpec() != null && a.getSpec().getMember() != null
         && sources.members.get(new ResourceID(a.getSpec().getMember(), namespace))
-            .map(m -> m.getStatus() == null ? null : m.getStatus().getInvitation())
-            .map(i -> a.getMetadata().getName().equals(i.getAcceptance()) && i.getAcceptedAt() != null)
+            .flatMap(SnapshotBuilder::recordedAcceptance)
+            .map(recorded -> a.getMetadata().getName().equals(recorded.name()))
             .orElse(false);
   }
 
