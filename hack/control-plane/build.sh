@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds a real Kubernetes control plane from the Go module proxy: kube-apiserver, kube-controller-manager,
-# kubectl (k8s.io/kubernetes at the release pinned in go.mod), etcd (go.etcd.io/etcd/server/v3 at the
+# kubectl, and for the local node kube-scheduler, kubelet and kube-proxy (k8s.io/kubernetes at the release pinned in
+# go.mod), etcd (go.etcd.io/etcd/server/v3 at the
 # release k8s.io/kubernetes pins) and helm. Installs them where fabric8 kube-api-test looks in offline
 # mode: $TRELLIS_CACHE/k8s/<version>-linux-amd64/. Skips binaries that are already there with the
 # expected version. A cold build takes 15-30 minutes on 2 cores; a warm one takes seconds.
@@ -51,7 +52,7 @@ build() {
 }
 
 cd "$here"
-for cmd in kube-apiserver kube-controller-manager kubectl; do
+for cmd in kube-apiserver kube-controller-manager kubectl kube-scheduler kubelet kube-proxy; do
   build "$cmd" "v${K8S_VERSION}" \
     go build -trimpath -ldflags "-s -w${version_flags}" -o "$out/$cmd" "k8s.io/kubernetes/cmd/$cmd"
 done
