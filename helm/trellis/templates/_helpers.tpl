@@ -22,3 +22,46 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 app.kubernetes.io/name: trellis
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
+
+{{- define "trellis.image" -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "trellis.webhookServiceName" -}}
+{{- printf "%s-webhook" (include "trellis.fullname" .) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "trellis.webhookSecretName" -}}
+{{- default (printf "%s-webhook-tls" (include "trellis.fullname" .)) .Values.webhook.existingSecret -}}
+{{- end -}}
+
+{{/*
+The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key"}: the Secret the chart made
+on an earlier install when there is one (so upgrades keep it and pods are not restarted for nothing), else a new CA
+and certificate for the Service's DNS names. Made once per render: every template that asks gets the same one.
+*/}}
+{{- define "trellis.webhookCertificate" -}}
+{{- if .Values.webhook.existingSecret -}}
+{{- toJson (dict "ca" .Values.webhook.caBundle "secret" .Values.webhook.existingSecret) -}}
+{{- else -}}
+{{- if not (hasKey .Values.webhook "generated") -}}
+{{- $name := include "trellis.webhookSecretName" . -}}
+{{- $existing := lookup "v1" "Secret" .Release.Namespace $name -}}
+{{- if and $existing (hasKey $existing "data") (hasKey $existing.data "ca.crt") (hasKey $existing.data "tls.crt") (hasKey $existing.data "tls.key") -}}
+{{- $_ := set .Values.webhook "generated" (dict "ca" (index $existing.data "ca.crt") "crt" (index $existing.data "tls.crt") "key" (index $existing.data "tls.key")) -}}
+{{- else -}}
+{{- $svc := include "trellis.webhookServiceName" . -}}
+{{- $ns := .Release.Namespace -}}
+{{- $dns := list $svc (printf "%s.%s" $svc $ns) (printf "%s.%s.svc" $svc $ns) (printf "%s.%s.svc.cluster.local" $svc $ns) -}}
+{{- $ca := genCA (printf "%s-webhook-ca" (include "trellis.fullname" .)) 3650 -}}
+{{- $cert := genSignedCert (printf "%s.%s.svc" $svc $ns) nil $dns 3650 $ca -}}
+{{- $_ := set .Values.webhook "generated" (dict "ca" ($ca.Cert | b64enc) "crt" ($cert.Cert | b64enc) "key" ($cert.Key | b64enc)) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson .Values.webhook.generated -}}
+{{- end -}}
+{{- end -}}
