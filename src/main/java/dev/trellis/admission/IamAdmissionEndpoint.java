@@ -7,6 +7,7 @@ import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.admission.WriteRules;
 import dev.trellis.model.snapshot.ScopeRef;
+import dev.trellis.reconcile.tenancy.OperatorMetrics;
 import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -49,6 +50,13 @@ public class IamAdmissionEndpoint {
     this.clock = clock;
   }
 
+  private OperatorMetrics metrics;
+
+  @jakarta.inject.Inject
+  void metrics(OperatorMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   void routes(@Observes Router router) {
     router.post(PATH).handler(BodyHandler.create()).blockingHandler(ctx -> {
       String body;
@@ -73,6 +81,9 @@ public class IamAdmissionEndpoint {
       LOG.warnf(e, "admission of %s %s/%s failed", request.path("kind").path("kind").asText(),
           request.path("namespace").asText(), request.path("name").asText());
       decision = new Decision(false, "Trellis could not decide this write (" + e.getMessage() + "); retry");
+    }
+    if (metrics != null) {
+      metrics.admissionReview(request.path("kind").path("kind").asText(), decision.allowed());
     }
     ObjectNode out = JSON.createObjectNode().put("apiVersion", "admission.k8s.io/v1").put("kind", "AdmissionReview");
     ObjectNode response = out.putObject("response").put("uid", request.path("uid").asText())

@@ -30,8 +30,10 @@ import java.util.stream.Stream;
 public class GrantsWriter {
   private final KubernetesClient client;
   private final SigningKey signing;
+  private final OperatorMetrics metrics;
 
-  public GrantsWriter(KubernetesClient client, SigningKey signing) {
+  public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics) {
+    this.metrics = metrics;
     this.client = client;
     this.signing = signing;
   }
@@ -57,6 +59,9 @@ public class GrantsWriter {
               signing.sign(document.getValue())),
           sources.configMaps, primary);
       versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
+      if (outcome.written()) {
+        metrics.documentWritten(document.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+      }
     }
     deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);
     return versions;

@@ -33,6 +33,11 @@ public class OrganizationSnapshots {
     return current.organizationOwning(namespace).map(org -> snapshot(org, namespace, evaluate(org, namespace)));
   }
 
+  /** The tenancy controller's caches, or null before they exist. */
+  TenancySources sources() {
+    return sources;
+  }
+
   /** Whether the caches exist yet (before that, nothing can be decided). */
   public boolean ready() {
     return sources != null;

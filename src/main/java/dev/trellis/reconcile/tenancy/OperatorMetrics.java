@@ -1,0 +1,147 @@
+package dev.trellis.reconcile.tenancy;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.PartnershipPhase;
+import dev.trellis.api.v1alpha1.TrellisStatus;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Trellis' own metrics at /q/metrics, beside JOSDK's reconcile metrics (docs/observability.md): grants documents
+ * and their bytes, document writes, objects by kind and Ready reason, partnerships by phase and admission reviews.
+ * Counts of objects are read from the tenancy controller's caches every 15 s (never per scrape, never per reconcile:
+ * they cost a pass over every object).
+ */
+@ApplicationScoped
+@Startup
+public class OperatorMetrics {
+  private final MeterRegistry registry;
+  private final OrganizationSnapshots snapshots;
+  private final Counter documentWrites;
+  private final Counter documentBytesWritten;
+  private final MultiGauge objects;
+  private final MultiGauge partnerships;
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "trellis-metrics");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile long documents;
+  private volatile long documentBytes;
+
+  public OperatorMetrics(MeterRegistry registry, OrganizationSnapshots snapshots) {
+    this.registry = registry;
+    this.snapshots = snapshots;
+    documentWrites = Counter.builder("trellis.document.writes")
+        .description("Grants ConfigMaps written (created or replaced) because their content changed")
+        .register(registry);
+    documentBytesWritten = Counter.builder("trellis.document.written.bytes")
+        .description("Bytes of grants documents written").baseUnit("bytes").register(registry);
+    Gauge.builder("trellis.documents", () -> documents)
+        .description("Grants ConfigMaps (documents and their shards) Trellis holds").register(registry);
+    Gauge.builder("trellis.documents.bytes", () -> documentBytes)
+        .description("Bytes of all grants documents Trellis holds").baseUnit("bytes").register(registry);
+    objects = MultiGauge.builder("trellis.objects")
+        .description("Trellis objects by kind, Ready status and reason").register(registry);
+    partnerships = MultiGauge.builder("trellis.partnerships")
+        .description("Partnerships by phase").register(registry);
+    refresher.scheduleWithFixedDelay(this::refresh, 5, 15, TimeUnit.SECONDS);
+  }
+
+  /** A grants ConfigMap was written with {@code bytes} of document. */
+  void documentWritten(long bytes) {
+    documentWrites.increment();
+    documentBytesWritten.increment(bytes);
+  }
+
+  /** One admission review answered by the webhook. */
+  public void admissionReview(String kind, boolean allowed) {
+    registry.counter("trellis.admission.reviews", "kind", kind, "allowed", Boolean.toString(allowed)).increment();
+  }
+
+  void refresh() {
+    TenancySources sources = snapshots.sources();
+    if (sources == null) {
+      return;
+    }
+    try {
+      long count = 0;
+      long bytes = 0;
+      for (ConfigMap cm : (Iterable<ConfigMap>) sources.configMaps.list()::iterator) {
+        if (cm.getMetadata().getLabels() != null
+            && ApiConstants.MANAGED_BY.equals(cm.getMetadata().getLabels().get(ApiConstants.MANAGED_BY_LABEL))
+            && cm.getMetadata().getName().contains("-grants")) {
+          count++;
+          bytes += cm.getData() == null ? 0 : cm.getData().values().stream()
+              .mapToLong(v -> v.getBytes(StandardCharsets.UTF_8).length).sum();
+        }
+      }
+      documents = count;
+      documentBytes = bytes;
+      Map<Tags, Long> byReason = new TreeMap<>();
+      count(byReason, "Organization", sources.organizations);
+      count(byReason, "Folder", sources.folders);
+      count(byReason, "Project", sources.projects);
+      count(byReason, "ManagedResource", sources.resources);
+      count(byReason, "Connector", sources.connectors);
+      count(byReason, "Member", sources.members);
+      count(byReason, "RoleBinding", sources.bindings);
+      count(byReason, "AccessRole", sources.roles);
+      count(byReason, "Partnership", sources.partnerships);
+      count(byReason, "PartnershipAcceptance", sources.acceptances);
+      objects.register(rows(byReason), true);
+      Map<Tags, Long> byPhase = new TreeMap<>();
+      for (PartnershipPhase phase : PartnershipPhase.values()) {
+        byPhase.put(Tags.of("phase", phase.name()), 0L);
+      }
+      sources.partnerships.list().forEach(p -> {
+        PartnershipPhase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+        if (phase != null) {
+          byPhase.merge(Tags.of("phase", phase.name()), 1L, Long::sum);
+        }
+      });
+      partnerships.register(rows(byPhase), true);
+    } catch (RuntimeException e) {
+      // A cache not started yet: the next refresh counts.
+    }
+  }
+
+  private static <R extends CustomResource<?, ? extends TrellisStatus>> void count(Map<Tags, Long> into, String kind,
+      InformerEventSource<R, ?> source) {
+    source.list().forEach(r -> {
+      Condition ready = r.getStatus() == null ? null : r.getStatus().condition("Ready").orElse(null);
+      String status = ready == null ? "Unknown" : ready.getStatus();
+      String reason = ready == null || ready.getReason() == null ? "" : ready.getReason();
+      into.merge(Tags.of("kind", kind, "ready", status, "reason", reason), 1L, Long::sum);
+    });
+  }
+
+  private static List<MultiGauge.Row<?>> rows(Map<Tags, Long> counts) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    counts.forEach((tags, n) -> rows.add(MultiGauge.Row.of(tags, n)));
+    return rows;
+  }
+
+  @PreDestroy
+  void stop() {
+    refresher.shutdownNow();
+  }
+}
