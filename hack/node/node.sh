@@ -4,7 +4,7 @@
 # API server (hack/control-plane/build.sh). Pod network: a bridge (trellis0, 10.244.0.0/24) with host-local IPAM;
 # Services: kube-proxy in iptables mode. The pod sandbox image is built here from hack/node/pause.c, and images reach
 # containerd by `ctr images import`, so no registry is needed. Root only; state in $TRELLIS_STATE/node/.
-#   node.sh up | down | status | import IMAGE.tar
+#   node.sh up | down | status | import IMAGE.tar | connector-image
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -215,10 +215,30 @@ status() {
   done
 }
 
+# A busybox image from Debian's busybox-static, for connector stand-ins and in-cluster checks; prints its name.
+connector_image() {
+  local name=trellis.local/busybox:debian out="$cache/images/busybox.tar"
+  if [ ! -f "$out" ]; then
+    local work; work=$(mktemp -d)
+    (cd "$work" && apt-get download busybox-static >/dev/null 2>&1) || { log "apt-get download busybox-static failed"; exit 1; }
+    dpkg-deb -x "$work"/busybox-static_*.deb "$work/deb"
+    mkdir -p "$work/fs/bin" "$(dirname "$out")"
+    cp "$work/deb/bin/busybox" "$work/fs/bin/busybox"
+    for applet in sh cat sleep wget echo ls grep; do ln -s busybox "$work/fs/bin/$applet"; done
+    echo '{"Env": ["PATH=/bin"], "Cmd": ["sh"]}' > "$work/config.json"
+    python3 "$root/hack/image/oci.py" build --base scratch --layer "$work/fs" --config "$work/config.json" \
+      --name "$name" --out "$out" >/dev/null
+    rm -rf "$work"
+  fi
+  ctr_ images import "$out" >/dev/null
+  echo "$name"
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
   import) ctr_ images import "$2" ;;
-  *) echo "usage: $0 up|down|status|import IMAGE.tar" >&2; exit 2 ;;
+  connector-image) connector_image ;;
+  *) echo "usage: $0 up|down|status|import IMAGE.tar|connector-image" >&2; exit 2 ;;
 esac

@@ -3,8 +3,13 @@ package dev.trellis.reconcile.support;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.Unremovable;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +22,17 @@ import org.jboss.logging.Logger;
  * no cold start. On when {@code trellis.leader-election.enabled} is true (the Helm chart sets it); the extension asks
  * for this bean in the prod profile only, and a {@code null} leaves leader election off ({@code make run}, tests).
  */
+@Singleton
 public class LeaderElection {
   private static final Logger LOG = Logger.getLogger(LeaderElection.class);
+  private final KubernetesClient client;
+  private volatile String identity;
+  private volatile String leaseName;
+  private volatile String leaseNamespace;
+
+  public LeaderElection(KubernetesClient client) {
+    this.client = client;
+  }
 
   @Produces
   @Dependent
@@ -38,6 +52,9 @@ public class LeaderElection {
       return null;
     }
     String id = identity.orElseGet(LeaderElection::processIdentity);
+    this.identity = id;
+    this.leaseName = leaseName;
+    this.leaseNamespace = namespace;
     LOG.infof("Leader election on: Lease %s/%s as %s (lease %s, renew deadline %s)", namespace, leaseName, id,
         leaseDuration, renewDeadline);
     // Losing the lease exits the process (the default): the kubelet restarts it as a follower with fresh caches.
@@ -48,6 +65,32 @@ public class LeaderElection {
         .withRenewDeadline(renewDeadline)
         .withRetryPeriod(retryPeriod)
         .build();
+  }
+
+  /**
+   * On a graceful stop (a rolling upgrade, a deleted pod), after the operator has stopped reconciling: gives the
+   * Lease up if this process holds it, so that a follower takes over within its retry period instead of waiting for
+   * the lease to expire. JOSDK does not release it itself.
+   */
+  void release(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {
+    String id = identity;
+    if (id == null) {
+      return;
+    }
+    try {
+      var lease = client.leases().inNamespace(leaseNamespace).withName(leaseName).get();
+      if (lease == null || lease.getSpec() == null || !id.equals(lease.getSpec().getHolderIdentity())) {
+        return;
+      }
+      lease.getSpec().setHolderIdentity("");
+      lease.getSpec().setLeaseDurationSeconds(1);
+      lease.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+      client.leases().inNamespace(leaseNamespace).resource(lease).update(); // optimistic: a newer holder wins
+      LOG.infof("Released Lease %s/%s", leaseNamespace, leaseName);
+    } catch (RuntimeException e) {
+      LOG.warnf("Could not release Lease %s/%s (a follower takes over when it expires): %s", leaseNamespace,
+          leaseName, e.getMessage());
+    }
   }
 
   /**

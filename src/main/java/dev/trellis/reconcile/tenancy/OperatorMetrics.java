@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 @Startup
 public class OperatorMetrics {
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OperatorMetrics.class);
   private final MeterRegistry registry;
   private final OrganizationSnapshots snapshots;
   private final Counter documentWrites;
@@ -96,7 +97,7 @@ public class OperatorMetrics {
       }
       documents = count;
       documentBytes = bytes;
-      Map<Tags, Long> byReason = new TreeMap<>();
+      Map<Tags, Long> byReason = new LinkedHashMap<>();
       count(byReason, "Organization", sources.organizations);
       count(byReason, "Folder", sources.folders);
       count(byReason, "Project", sources.projects);
@@ -108,7 +109,7 @@ public class OperatorMetrics {
       count(byReason, "Partnership", sources.partnerships);
       count(byReason, "PartnershipAcceptance", sources.acceptances);
       objects.register(rows(byReason), true);
-      Map<Tags, Long> byPhase = new TreeMap<>();
+      Map<Tags, Long> byPhase = new LinkedHashMap<>();
       for (PartnershipPhase phase : PartnershipPhase.values()) {
         byPhase.put(Tags.of("phase", phase.name()), 0L);
       }
@@ -120,7 +121,7 @@ public class OperatorMetrics {
       });
       partnerships.register(rows(byPhase), true);
     } catch (RuntimeException e) {
-      // A cache not started yet: the next refresh counts.
+      LOG.debugf(e, "metrics refresh failed; the next one counts again");
     }
   }
 

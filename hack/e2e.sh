@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# `make e2e`: Trellis installed as users install it, and used, on a cluster with a node.
+#   - without KUBECONFIG: starts the local cluster with a node (NODE=1, state in .trellis-e2e/), builds the operator
+#     image (hack/image/build.sh) and imports it into the node's containerd; stops the cluster at the end
+#     (KEEP=1 leaves it running).
+#   - with KUBECONFIG (Kind, a staging cluster): IMAGE names an image the cluster can pull (or that was loaded:
+#     `kind load image-archive target/image/trellis-operator.tar`), CONNECTOR_IMAGE a busybox it can pull.
+# Steps: helm install -> operator Ready under its own ServiceAccount; samples Ready; a connector pod reads its
+# grants; metrics scraped from inside the cluster; helm upgrade (new tag, changed values) rewrites no document;
+# two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; helm uninstall keeps
+# CRDs and organizations. Prints the image digest, Ready time, hand-over time and metrics.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+source hack/control-plane/versions.env
+cache=${TRELLIS_CACHE:-$HOME/.cache/trellis}
+bin="$cache/k8s/${K8S_VERSION}-linux-amd64"
+helm="$bin/helm"
+kubectl="$bin/kubectl"
+ns=trellis-system
+release=trellis
+log() { printf '[e2e %3ds] %s\n' "$SECONDS" "$*" >&2; }
+fail() { log "FAILED: $*"; diagnostics; exit 1; }
+k() { "$kubectl" "$@"; }
+
+diagnostics() {
+  set +e
+  k get pods -A -o wide >&2
+  k -n "$ns" logs -l app.kubernetes.io/name=trellis --tail=40 --prefix >&2
+}
+
+local_cluster=0
+if [ -z "${KUBECONFIG:-}" ]; then
+  local_cluster=1
+  export TRELLIS_STATE="$root/.trellis-e2e"
+  export KUBECONFIG="$TRELLIS_STATE/kubeconfig"
+  # A fresh cluster each run: what is asserted must come from this run.
+  NODE=1 hack/cluster.sh down >/dev/null 2>&1 || true
+  rm -rf "$TRELLIS_STATE"
+  cleanup() {
+    if [ "${KEEP:-0}" = 1 ]; then log "cluster kept: export KUBECONFIG=$KUBECONFIG"; return; fi
+    NODE=1 hack/cluster.sh down >/dev/null 2>&1 || true
+  }
+  trap cleanup EXIT
+  log "starting the local cluster with a node"
+  NODE=1 hack/cluster.sh up
+  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q package -DskipTests
+  version=$(sed -n 's/^appVersion: "\(.*\)"/\1/p' helm/trellis/Chart.yaml)
+  image_repo=trellis/trellis-operator
+  tag="$version"
+  hack/image/build.sh >/dev/null
+  hack/node/node.sh import target/image/trellis-operator.tar >/dev/null
+  # The upgrade's "new tag": the same image under a second name.
+  IMAGE="$image_repo:$version-upgrade" OUT=target/image/trellis-operator-upgrade.tar hack/image/build.sh >/dev/null
+  hack/node/node.sh import target/image/trellis-operator-upgrade.tar >/dev/null
+  connector_image=$(hack/node/node.sh connector-image)
+else
+  image=${IMAGE:?with KUBECONFIG set, IMAGE names the operator image the cluster pulls (repository:tag)}
+  image_repo=${image%:*}
+  tag=${image##*:}
+  connector_image=${CONNECTOR_IMAGE:-busybox:1.36}
+fi
+
+# ---------------------------------------------------------------------------------------------------------- install
+log "helm install $release ($image_repo:$tag) into $ns"
+"$helm" install "$release" helm/trellis -n "$ns" --create-namespace \
+  --set image.repository="$image_repo" --set image.tag="$tag" --wait --timeout 5m >/dev/null \
+  || fail "helm install"
+pod=$(k -n "$ns" get pods -l app.kubernetes.io/name=trellis -o jsonpath='{.items[0].metadata.name}')
+created=$(k -n "$ns" get pod "$pod" -o jsonpath='{.metadata.creationTimestamp}')
+ready_at=$(k -n "$ns" get pod "$pod" -o jsonpath='{.status.conditions[?(@.type=="Ready")].lastTransitionTime}')
+log "operator pod $pod Ready $(( $(date -d "$ready_at" +%s) - $(date -d "$created" +%s) )) s after it was created"
+log "image: $(k -n "$ns" get pod "$pod" -o jsonpath='{.status.containerStatuses[0].imageID}')"
+sa=$(k -n "$ns" get pod "$pod" -o jsonpath='{.spec.serviceAccountName}')
+[ "$sa" = "$release" ] || fail "the operator runs as ServiceAccount $sa, not the chart's"
+who="system:serviceaccount:$ns:$sa"
+# Only the chart's rights: it may not, for example, read Secrets of other namespaces or write RBAC.
+if k auth can-i get secrets -n default --as "$who" >/dev/null 2>&1; then fail "$who may read Secrets in default"; fi
+if k auth can-i create clusterrolebindings --as "$who" >/dev/null 2>&1; then fail "$who may create ClusterRoleBindings"; fi
+k auth can-i update leases -n "$ns" --as "$who" >/dev/null || fail "$who may not update its Lease"
+if k auth can-i update leases -n default --as "$who" >/dev/null 2>&1; then fail "$who may update Leases outside $ns"; fi
+log "operator runs as $who with the chart's ClusterRole and Role only"
+k get accessrole organization-admin >/dev/null || fail "the chart did not install the predefined roles"
+k get validatingwebhookconfiguration "$release-iam" >/dev/null || fail "no webhook registration"
+
+# ---------------------------------------------------------------------------------------------------------- samples
+log "applying config/samples/ (connector image $connector_image)"
+KUBECTL="$kubectl" hack/apply-samples.sh >/dev/null 2>&1 || KUBECTL="$kubectl" hack/apply-samples.sh >&2 \
+  || fail "the samples did not apply"
+k -n org-mrpaints set image deployment/conn-eu connector="$connector_image" >/dev/null
+for kind in organizations folders projects managedresources members rolebindings connectors; do
+  k wait --for=condition=Ready --timeout=120s "$kind.iam.trellis.dev" -A --all >/dev/null \
+    || { k get "$kind.iam.trellis.dev" -A >&2; fail "$kind not Ready"; }
+done
+log "samples Ready: $(k get trellis -A --no-headers 2>/dev/null | wc -l) Trellis objects"
+
+revision() { k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["revision"])'; }
+rev=$(revision)
+k -n org-mrpaints rollout status deployment/conn-eu --timeout=120s >/dev/null || fail "the connector pod did not start"
+deadline=$((SECONDS + 120))
+until k -n org-mrpaints logs deployment/conn-eu --tail=200 2>/dev/null | grep -q "$rev"; do
+  [ $SECONDS -lt $deadline ] || fail "the connector pod never printed revision $rev"
+  sleep 2
+done
+log "connector pod read its grants document, revision $rev"
+
+# ---------------------------------------------------------------------------------------------------------- metrics
+# From a pod, through the metrics Service's cluster IP (the local cluster has no DNS add-on).
+metrics_pod() {
+  local ip; ip=$(k -n "$ns" get svc "$release-metrics" -o jsonpath='{.spec.clusterIP}')
+  k -n "$ns" run "metrics-$1" --rm -i --restart=Never --image="$connector_image" --quiet \
+    -- wget -qO- "http://$ip:8080/q/metrics"
+}
+# Trellis' object counts are refreshed every 15 s: scrape until they count the samples' documents.
+deadline=$((SECONDS + 60)); n=0
+until scraped=$(metrics_pod $((n += 1))) && echo "$scraped" | grep -Eq '^trellis_documents [1-9]'; do
+  [ $SECONDS -lt $deadline ] || { echo "${scraped:-}" | grep '^trellis_' >&2; fail "no trellis_documents > 0 in the scrape"; }
+  sleep 3
+done
+echo "$scraped" | grep -E '^(trellis_documents|trellis_document_writes_total|trellis_partnerships\{phase="Established"|trellis_objects\{kind="RoleBinding",ready="True"|trellis_admission_reviews_total\{allowed="true",kind="RoleBinding")' >&2 || true
+echo "$scraped" | grep -q '^trellis_objects{kind="RoleBinding"' || fail "no trellis_objects in the scrape"
+log "metrics scraped from inside the cluster ($(echo "$scraped" | grep -vc '^#') series)"
+
+# ---------------------------------------------------------------------------------------------------------- upgrade
+versions() { k get configmaps -A -l app.kubernetes.io/managed-by=trellis -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}={.metadata.resourceVersion}{"\n"}{end}' | sort; }
+before=$(versions)
+log "helm upgrade: tag $tag-upgrade, logLevel DEBUG"
+"$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set image.tag="$tag-upgrade" --set logLevel=DEBUG \
+  --wait --timeout 5m >/dev/null || fail "helm upgrade"
+k -n "$ns" rollout status deployment/"$release" --timeout=120s >/dev/null
+pod=$(k -n "$ns" get pods -l app.kubernetes.io/name=trellis --field-selector=status.phase=Running -o jsonpath='{.items[0].metadata.name}')
+k -n "$ns" get pod "$pod" -o jsonpath='{.spec.containers[0].image}' | grep -q "$tag-upgrade" || fail "upgrade did not change the image"
+# The new leader has read everything and decided; then nothing must have been rewritten.
+deadline=$((SECONDS + 60))
+until k -n "$ns" logs "$pod" | grep -q "'tenancy' controller started"; do
+  [ $SECONDS -lt $deadline ] || fail "the upgraded operator did not start its controllers"; sleep 1
+done
+k wait --for=condition=Ready --timeout=60s rolebindings.iam.trellis.dev -A --all >/dev/null
+sleep 10 # give a needless rewrite time to happen: none may
+after=$(versions)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") >&2; fail "the upgrade rewrote grants documents"; }
+[ "$(revision)" = "$rev" ] || fail "the revision changed across the upgrade"
+log "upgrade rewrote none of $(echo "$after" | wc -l) grants ConfigMaps; revision still $rev"
+
+# ---------------------------------------------------------------------------------------------------------- hand-over
+log "two replicas with leader election"
+"$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set replicas=2 --wait --timeout 5m >/dev/null \
+  || fail "helm upgrade to two replicas"
+k -n "$ns" get pdb "$release" >/dev/null || fail "no PodDisruptionBudget with two replicas"
+holder() { k -n "$ns" get lease "$release" -o jsonpath='{.spec.holderIdentity}'; }
+deadline=$((SECONDS + 60))
+until [ -n "$(holder)" ]; do [ $SECONDS -lt $deadline ] || fail "no leader"; sleep 1; done
+leader=$(holder); leader_pod=${leader%_*}
+log "leader: $leader; deleting pod $leader_pod and changing a binding meanwhile"
+watch_log=$(mktemp)
+k -n org-mrpaints get configmap conn-eu-grants -w --output-watch-events \
+  -o jsonpath='{.type} {.object.metadata.resourceVersion}{"\n"}' > "$watch_log" 2>/dev/null &
+watcher=$!
+start=$(date +%s.%N)
+k -n "$ns" delete pod "$leader_pod" --wait=false >/dev/null
+k -n org-mrpaints patch rolebindings.iam.trellis.dev carol-london-analyst --type merge -p '{"spec":{"expiresAt":"2098-12-31T00:00:00Z"}}' >/dev/null
+deadline=$((SECONDS + 90))
+until h=$(holder) && [ -n "$h" ] && [ "$h" != "$leader" ]; do
+  [ $SECONDS -lt $deadline ] || fail "no new leader within 90 s"; sleep 0.2
+done
+handover=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
+log "new leader $h after $handover s (lease duration 15 s)"
+deadline=$((SECONDS + 90))
+until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q '2098-12-31'; do
+  [ $SECONDS -lt $deadline ] || fail "the binding changed during the hand-over never reached its document"; sleep 0.5
+done
+sleep 5 # a second write of the same change would show by now
+kill "$watcher" 2>/dev/null || true
+writes=$(grep -c '^MODIFIED\|^ADDED' "$watch_log" || true)
+# ADDED is the watch's initial state; one MODIFIED (or a replacement: DELETED + ADDED) is the change.
+changes=$(grep -c '^MODIFIED\|^DELETED' "$watch_log" || true)
+log "the changed binding reached conn-eu's document; the ConfigMap changed $changes time(s) (watch: $(tr '\n' ' ' < "$watch_log"))"
+[ "$changes" -eq 1 ] || fail "the document was written $changes times for one change"
+rm -f "$watch_log"
+
+# ---------------------------------------------------------------------------------------------------------- helm test
+"$helm" test "$release" -n "$ns" --timeout 2m >/dev/null 2>&1 && log "helm test passed" || fail "helm test"
+
+# ---------------------------------------------------------------------------------------------------------- uninstall
+log "helm uninstall"
+"$helm" uninstall "$release" -n "$ns" --wait --timeout 2m >/dev/null || fail "helm uninstall"
+k -n "$ns" get deployment "$release" >/dev/null 2>&1 && fail "the Deployment outlived the release"
+k get validatingwebhookconfiguration "$release-iam" >/dev/null 2>&1 && fail "the webhook registration outlived the release"
+k get crd organizations.iam.trellis.dev >/dev/null || fail "helm uninstall removed the CRDs"
+k get organization mrpaints >/dev/null || fail "helm uninstall removed the organizations"
+log "uninstalled: release objects gone, CRDs and organizations kept"
+log "PASSED in $SECONDS s"
