@@ -35,8 +35,20 @@ unit-test: ## Run the tests that need no API server (*Test)
 	$(MVN) test -Dsurefire.includes='**/*Test.java' -Dtest='*Test'
 
 .PHONY: cluster-up
-cluster-up: control-plane ## Start the local control plane (state in .trellis/, kubeconfig .trellis/kubeconfig)
+cluster-up: control-plane ## Start the local control plane (state in .trellis/); NODE=1 adds a node that runs pods (root)
 	hack/cluster.sh up
+
+.PHONY: node-deps
+node-deps: ## Install containerd, runc, CNI plugins, iptables, debootstrap from Debian packages (root; for NODE=1, image, e2e)
+	hack/node/deps.sh
+
+.PHONY: image
+image: build ## Build the operator image as an OCI archive, target/image/trellis-operator.tar (BASE=debian|<oci archive>)
+	hack/image/build.sh
+
+.PHONY: e2e
+e2e: control-plane node-deps build ## helm install on a cluster with a node (the local one, or KUBECONFIG with IMAGE=): docs/installing.md
+	hack/e2e.sh
 
 .PHONY: cluster-down
 cluster-down: ## Stop the local control plane
@@ -67,9 +79,10 @@ bench-admission: control-plane ## What the admission webhook adds to a RoleBindi
 
 .PHONY: helm-template
 helm-template: ## Render the Helm chart
-	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds
+	$(HELM) template trellis helm/trellis --namespace trellis-system --include-crds --kube-version $(K8S_VERSION)
 
 .PHONY: clean
 clean: ## Remove build output and the local cluster's state
 	-hack/cluster.sh down
-	rm -rf target .trellis
+	-NODE=1 TRELLIS_STATE=.trellis-e2e hack/cluster.sh down
+	rm -rf target .trellis .trellis-e2e

@@ -36,7 +36,7 @@ class InstallManifestsIT {
   @Test
   void helmChartRendersManifestsTheApiServerAccepts() throws Exception {
     String rendered = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
-        "--namespace", "trellis-system", "--include-crds");
+        "--namespace", "trellis-system", "--include-crds", "--kube-version", "1.37.2");
     String applied = run(rendered, BIN.resolve("kubectl").toString(), "--kubeconfig",
         ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
         "--dry-run=server", "-f", "-");
@@ -66,7 +66,7 @@ class InstallManifestsIT {
   @Test
   void helmAndKustomizeGrantTheOperatorTheSamePermissions() throws Exception {
     String helm = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
-        "--namespace", "trellis-system");
+        "--namespace", "trellis-system", "--kube-version", "1.37.2");
     String kustomize = run(null, BIN.resolve("kubectl").toString(), "kustomize", "config/default");
     assertThat(clusterRole(helm).getRules()).isNotEmpty().isEqualTo(clusterRole(kustomize).getRules());
   }
