@@ -7,9 +7,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 kubectl=${KUBECTL:-kubectl}
 
 "$kubectl" apply --server-side -f config/samples/organizations.yaml
-"$kubectl" wait --for=condition=Ready --timeout=60s organization --all
+# The samples' organizations only: others kept in the same cluster (a second `make run`) are none of its business.
+"$kubectl" wait --for=condition=Ready --timeout=60s -f config/samples/organizations.yaml
 substitutions=()
-for org in $("$kubectl" get organizations -o jsonpath='{.items[*].metadata.name}'); do
+for org in $("$kubectl" get -f config/samples/organizations.yaml -o jsonpath='{.items[*].metadata.name}'); do
   substitutions+=(-e "s/\\b${org}-orgid\\b/$("$kubectl" get organization "$org" -o jsonpath='{.status.orgId}')/g")
 done
 for file in config/samples/*.yaml; do

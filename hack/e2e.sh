@@ -104,6 +104,20 @@ until k -n org-mrpaints logs deployment/conn-eu --tail=200 2>/dev/null | grep -q
 done
 log "connector pod read its grants document, revision $rev"
 
+# ---------------------------------------------------------------------------------------------------------- webhook
+# The platform team lets carol write IAM objects in her organization's namespace (Kubernetes RBAC); the webhook, in
+# the cluster, then refuses her binding herself a role she does not hold at a scope she does not administer.
+k -n org-mrpaints create rolebinding carol-trellis-admin --clusterrole trellis-admin --user carol@mrpaints.com \
+  --dry-run=client -o yaml | k apply --server-side -f - >/dev/null
+escalation='{"apiVersion": "iam.trellis.dev/v1alpha1", "kind": "RoleBinding",
+  "metadata": {"name": "carol-grabs-the-organization", "namespace": "org-mrpaints"},
+  "spec": {"role": "organization-admin", "subject": {"kind": "Member", "name": "carol"}, "scope": {"kind": "Organization"}}}'
+refusal=$(echo "$escalation" | k --as carol@mrpaints.com apply --server-side -f - 2>&1 || true)
+echo "$refusal" | grep -q 'denied the request' || fail "the webhook did not refuse carol's escalation: $refusal"
+k -n org-mrpaints get rolebindings.iam.trellis.dev carol-grabs-the-organization >/dev/null 2>&1 \
+  && fail "carol's escalation was admitted"
+log "the webhook (in the cluster) refused an escalation: ${refusal#*denied the request: }"
+
 # ---------------------------------------------------------------------------------------------------------- metrics
 # From a pod, through the metrics Service's cluster IP (the local cluster has no DNS add-on).
 metrics_pod() {
