@@ -35,17 +35,21 @@ class InstallManifestsIT {
 
   @Test
   void helmChartRendersManifestsTheApiServerAccepts() throws Exception {
-    String rendered = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+    // Release "chart": the control plane already has the registration trellis-iam of config/webhook/ (with a url),
+    // which a dry-run apply of the chart's (with a service) would merge into an invalid object.
+    String rendered = run(null, BIN.resolve("helm").toString(), "template", "chart", "helm/trellis",
         "--namespace", "trellis-system", "--include-crds", "--kube-version", "1.37.2");
     String applied = run(rendered, BIN.resolve("kubectl").toString(), "--kubeconfig",
         ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
         "--dry-run=server", "-f", "-");
     assertThat(applied)
         .contains("customresourcedefinition.apiextensions.k8s.io/organizations.iam.trellis.dev serverside-applied")
-        .contains("serviceaccount/trellis serverside-applied")
-        .contains("clusterrole.rbac.authorization.k8s.io/trellis serverside-applied")
-        .contains("clusterrolebinding.rbac.authorization.k8s.io/trellis serverside-applied")
-        .contains("deployment.apps/trellis serverside-applied")
+        .contains("serviceaccount/chart-trellis serverside-applied")
+        .contains("clusterrole.rbac.authorization.k8s.io/chart-trellis serverside-applied")
+        .contains("clusterrolebinding.rbac.authorization.k8s.io/chart-trellis serverside-applied")
+        .contains("deployment.apps/chart-trellis serverside-applied")
+        .contains("service/chart-trellis-webhook serverside-applied")
+        .contains("validatingwebhookconfiguration.admissionregistration.k8s.io/chart-trellis-iam serverside-applied")
         .contains("accessrole.iam.trellis.dev/organization-admin serverside-applied")
         .contains("validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
   }
