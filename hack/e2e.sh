@@ -142,8 +142,13 @@ log "helm upgrade: tag $tag-upgrade, logLevel DEBUG"
 "$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set image.tag="$tag-upgrade" --set logLevel=DEBUG \
   --wait --timeout 5m >/dev/null || fail "helm upgrade"
 k -n "$ns" rollout status deployment/"$release" --timeout=120s >/dev/null
-pod=$(k -n "$ns" get pods -l app.kubernetes.io/name=trellis --field-selector=status.phase=Running -o jsonpath='{.items[0].metadata.name}')
-k -n "$ns" get pod "$pod" -o jsonpath='{.spec.containers[0].image}' | grep -q "$tag-upgrade" || fail "upgrade did not change the image"
+# The pod of the new ReplicaSet (an old one may still be terminating, phase Running).
+pod=$(k -n "$ns" get pods -l app.kubernetes.io/name=trellis -o json | python3 -c '
+import json, sys
+pods = [p for p in json.load(sys.stdin)["items"] if "deletionTimestamp" not in p["metadata"]
+        and sys.argv[1] in p["spec"]["containers"][0]["image"]]
+print(pods[0]["metadata"]["name"] if pods else "")' "$tag-upgrade")
+[ -n "$pod" ] || fail "upgrade did not change the image"
 # The new leader has read everything and decided; then nothing must have been rewritten.
 deadline=$((SECONDS + 60))
 until k -n "$ns" logs "$pod" | grep -q "'tenancy' controller started"; do
@@ -170,15 +175,19 @@ watch_log=$(mktemp)
 k -n org-mrpaints get configmap conn-eu-grants -w --output-watch-events \
   -o jsonpath='{.type} {.object.metadata.resourceVersion}{"\n"}' > "$watch_log" 2>/dev/null &
 watcher=$!
+leader_log=$(mktemp)
+k -n "$ns" logs -f "$leader_pod" > "$leader_log" 2>&1 &
 start=$(date +%s.%N)
 k -n "$ns" delete pod "$leader_pod" --wait=false >/dev/null
-k -n org-mrpaints patch rolebindings.iam.trellis.dev carol-london-analyst --type merge -p '{"spec":{"expiresAt":"2098-12-31T00:00:00Z"}}' >/dev/null
+k -n org-mrpaints patch rolebindings.iam.trellis.dev carol-london-analyst --type merge \
+  -p '{"spec":{"expiresAt":"2098-12-31T00:00:00Z"}}' >/dev/null || fail "the webhook refused a write during the hand-over"
 deadline=$((SECONDS + 90))
 until h=$(holder) && [ -n "$h" ] && [ "$h" != "$leader" ]; do
   [ $SECONDS -lt $deadline ] || fail "no new leader within 90 s"; sleep 0.2
 done
 handover=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
-log "new leader $h after $handover s (lease duration 15 s)"
+log "new leader $h after $handover s (lease duration 15 s); the old leader said: $(grep -o 'Released Lease.*\|Could not release.*' "$leader_log" | head -1)"
+rm -f "$leader_log"
 deadline=$((SECONDS + 90))
 until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q '2098-12-31'; do
   [ $SECONDS -lt $deadline ] || fail "the binding changed during the hand-over never reached its document"; sleep 0.5

@@ -4,6 +4,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.arc.Unremovable;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
@@ -77,7 +78,8 @@ public class LeaderElection {
     if (id == null) {
       return;
     }
-    try {
+    // The extension closes the operator's client when it stops, before this runs: a client of its own, same config.
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(this.client.getConfiguration()).build()) {
       var lease = client.leases().inNamespace(leaseNamespace).withName(leaseName).get();
       if (lease == null || lease.getSpec() == null || !id.equals(lease.getSpec().getHolderIdentity())) {
         return;
