@@ -1,7 +1,6 @@
 package dev.trellis.projection;
 
 import dev.trellis.model.grants.GrantsDocument;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,6 +88,30 @@ public final class GrantsProjector {
   }
 
   private static int bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
+    return utf8Length(s);
+  }
+
+  /**
+   * The length of {@code s} encoded as UTF-8, as {@code s.getBytes(UTF_8).length} gives it (a lone surrogate
+   * counts as the one byte of its replacement), without encoding it.
+   */
+  public static int utf8Length(CharSequence s) {
+    int length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        length += 1;
+      } else if (c < 0x800) {
+        length += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        length += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        length += 1;
+      } else {
+        length += 3;
+      }
+    }
+    return length;
   }
 }

@@ -129,4 +129,21 @@ class GrantsProjectorTest {
   void theDefaultLimitIs900KiB() {
     assertThat(GrantsProjector.DEFAULT_LIMIT_BYTES).isEqualTo(921600);
   }
+
+  @Test
+  void utf8LengthIsTheLengthOfTheEncodedBytes() {
+    var random = new java.util.Random(7);
+    List<String> samples = new ArrayList<>(List.of("", "ascii", "é", "€", "😀", "a😀b", "\uD83D", "\uDE00x",
+        "x\uD83D", "\uD83D\uD83D\uDE00", "{\"u\":\"müller@example.com\"}"));
+    for (int i = 0; i < 500; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int j = random.nextInt(20); j > 0; j--) {
+        sb.append((char) random.nextInt(0x10000));
+      }
+      samples.add(sb.toString());
+    }
+    for (String s : samples) {
+      assertThat(GrantsProjector.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+    }
+  }
 }

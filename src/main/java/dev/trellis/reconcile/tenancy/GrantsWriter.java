@@ -60,7 +60,7 @@ public class GrantsWriter {
           sources.configMaps, primary);
       versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
       if (outcome.written()) {
-        metrics.documentWritten(document.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));
       }
     }
     deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);

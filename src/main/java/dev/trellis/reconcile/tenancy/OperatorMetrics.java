@@ -1,8 +1,8 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
+import dev.trellis.projection.GrantsProjector;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,14 +85,11 @@ public class OperatorMetrics {
     try {
       long count = 0;
       long bytes = 0;
+      // The cache holds the grants ConfigMaps only (selected by the managed-by and connector labels).
       for (ConfigMap cm : (Iterable<ConfigMap>) sources.configMaps.list()::iterator) {
-        if (cm.getMetadata().getLabels() != null
-            && ApiConstants.MANAGED_BY.equals(cm.getMetadata().getLabels().get(ApiConstants.MANAGED_BY_LABEL))
-            && cm.getMetadata().getName().contains("-grants")) {
-          count++;
-          bytes += cm.getData() == null ? 0 : cm.getData().values().stream()
-              .mapToLong(v -> v.getBytes(StandardCharsets.UTF_8).length).sum();
-        }
+        count++;
+        bytes += cm.getData() == null ? 0 : cm.getData().values().stream()
+            .mapToLong(GrantsProjector::utf8Length).sum();
       }
       documents = count;
       documentBytes = bytes;
