@@ -157,9 +157,9 @@ done
 k wait --for=condition=Ready --timeout=60s rolebindings.iam.trellis.dev -A --all >/dev/null
 sleep 10 # give a needless rewrite time to happen: none may
 after=$(versions)
-[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") >&2; fail "the upgrade rewrote grants documents"; }
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after") >&2; fail "the upgrade rewrote ConfigMaps Trellis writes"; }
 [ "$(revision)" = "$rev" ] || fail "the revision changed across the upgrade"
-log "upgrade rewrote none of $(echo "$after" | wc -l) grants ConfigMaps; revision still $rev"
+log "upgrade rewrote none of the $(echo "$after" | wc -l) ConfigMaps Trellis writes; revision still $rev"
 
 # ---------------------------------------------------------------------------------------------------------- hand-over
 log "two replicas with leader election"
