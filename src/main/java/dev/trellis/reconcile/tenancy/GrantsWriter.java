@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -55,9 +56,15 @@ public class GrantsWriter {
     List<Map.Entry<String, String>> ordered = new ArrayList<>(projection.configMaps().entrySet());
     Collections.reverse(ordered); // shards first: the primary never names a missing shard
     for (var document : ordered) {
-      var outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
-              signing.sign(document.getValue())),
-          sources.configMaps, primary);
+      ConfigMapApplier.Outcome outcome;
+      try {
+        outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
+                signing.sign(document.getValue())),
+            sources.configMaps, primary);
+      } catch (KubernetesClientException e) {
+        metrics.documentWriteFailed();
+        throw e;
+      }
       versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
       if (outcome.written()) {
         metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));

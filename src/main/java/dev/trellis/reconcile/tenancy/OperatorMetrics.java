@@ -37,6 +37,7 @@ public class OperatorMetrics {
   private final OrganizationSnapshots snapshots;
   private final Counter documentWrites;
   private final Counter documentBytesWritten;
+  private final Counter documentWriteFailures;
   private final MultiGauge objects;
   private final MultiGauge partnerships;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,6 +56,9 @@ public class OperatorMetrics {
         .register(registry);
     documentBytesWritten = Counter.builder("trellis.document.written.bytes")
         .description("Bytes of grants documents written").baseUnit("bytes").register(registry);
+    documentWriteFailures = Counter.builder("trellis.document.write.failures")
+        .description("Grants ConfigMaps the API server refused to write (the connector reports GrantsNotWritten)")
+        .register(registry);
     Gauge.builder("trellis.documents", () -> documents)
         .description("Grants ConfigMaps (documents and their shards) Trellis holds").register(registry);
     Gauge.builder("trellis.documents.bytes", () -> documentBytes)
@@ -70,6 +74,11 @@ public class OperatorMetrics {
   void documentWritten(long bytes) {
     documentWrites.increment();
     documentBytesWritten.increment(bytes);
+  }
+
+  /** A grants ConfigMap could not be written; the connector reports GrantsNotWritten and Trellis retries. */
+  void documentWriteFailed() {
+    documentWriteFailures.increment();
   }
 
   /** One admission review answered by the webhook. */
