@@ -2,6 +2,13 @@ package dev.trellis.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,6 +21,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +82,62 @@ class InstallManifestsIT {
         "--namespace", "trellis-system", "--kube-version", "1.37.2");
     String kustomize = run(null, BIN.resolve("kubectl").toString(), "kustomize", "config/default");
     assertThat(clusterRole(helm).getRules()).isNotEmpty().isEqualTo(clusterRole(kustomize).getRules());
+  }
+
+  @Test
+  void helmKustomizeAndMakeInstallInstallTheSameRolesAndPolicies() throws Exception {
+    String kubectl = BIN.resolve("kubectl").toString();
+    String helm = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+        "--namespace", "trellis-system", "--kube-version", "1.37.2");
+    String kustomize = run(null, kubectl, "kustomize", "config/default");
+    // make install applies crds/, config/roles and config/admission (Makefile).
+    String makeInstall = run(null, kubectl, "kustomize", "config/roles") + "\n---\n"
+        + run(null, kubectl, "kustomize", "config/admission");
+    for (String kind : List.of("AccessRole", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")) {
+      Map<String, JsonNode> fromHelm = byName(helm, kind);
+      assertThat(fromHelm).as(kind).isNotEmpty();
+      assertThat(byName(kustomize, kind)).as("%s of kustomize against Helm's", kind).isEqualTo(fromHelm);
+      assertThat(byName(makeInstall, kind)).as("%s of make install against Helm's", kind).isEqualTo(fromHelm);
+    }
+    assertThat(byName(helm, "AccessRole")).containsKeys("organization-admin", "storage-admin", "super-viewer");
+    String withoutRoles = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+        "--namespace", "trellis-system", "--kube-version", "1.37.2", "--set", "predefinedRoles.install=false");
+    assertThat(byName(withoutRoles, "AccessRole")).isEmpty();
+  }
+
+  /**
+   * The {@code spec} of each object of {@code kind} in a YAML stream, by name, with runs of white space in its strings
+   * made one space: kustomize re-flows multi-line CEL expressions, which reads the same to CEL.
+   */
+  private static Map<String, JsonNode> byName(String manifests, String kind) throws IOException {
+    Map<String, JsonNode> found = new TreeMap<>();
+    YAMLMapper yaml = new YAMLMapper();
+    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(manifests)) {
+      while (documents.hasNext()) {
+        JsonNode object = documents.next();
+        if (object != null && kind.equals(object.path("kind").asText())) {
+          found.put(object.path("metadata").path("name").asText(), collapseWhiteSpace(object.path("spec")));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static JsonNode collapseWhiteSpace(JsonNode node) {
+    if (node.isTextual()) {
+      return TextNode.valueOf(node.asText().replaceAll("\\s+", " ").trim());
+    }
+    if (node.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(f -> copy.set(f.getKey(), collapseWhiteSpace(f.getValue())));
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(e -> copy.add(collapseWhiteSpace(e)));
+      return copy;
+    }
+    return node;
   }
 
   private static ClusterRole clusterRole(String manifests) {
