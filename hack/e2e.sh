@@ -6,9 +6,10 @@
 #   - with KUBECONFIG (Kind, a staging cluster): IMAGE names an image the cluster can pull (or that was loaded:
 #     `kind load image-archive target/image/trellis-operator.tar`), CONNECTOR_IMAGE a busybox it can pull.
 # Steps: helm install -> operator Ready under its own ServiceAccount; samples Ready; a connector pod reads its
-# grants; metrics scraped from inside the cluster; helm upgrade (new tag, changed values) rewrites no document;
-# two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; helm uninstall keeps
-# CRDs and organizations. Prints the image digest, Ready time, hand-over time and metrics.
+# grants; metrics scraped from inside the cluster; helm upgrade (new tag, changed values, JSON logs) rewrites no
+# document; two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; a rolling
+# upgrade of both, the same; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
+# hand-over time and metrics.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -133,13 +134,16 @@ until scraped=$(metrics_pod $((n += 1))) && echo "$scraped" | grep -Eq '^trellis
 done
 echo "$scraped" | grep -E '^(trellis_documents|trellis_document_writes_total|trellis_partnerships\{phase="Established"|trellis_objects\{kind="RoleBinding",ready="True"|trellis_admission_reviews_total\{allowed="true",kind="RoleBinding")' >&2 || true
 echo "$scraped" | grep -q '^trellis_objects{kind="RoleBinding"' || fail "no trellis_objects in the scrape"
+echo "$scraped" | grep -Eq '^trellis_reconcile_seconds_count\{.*result="success",?\} [1-9]' \
+  || fail "no reconcile metrics in the scrape"
 log "metrics scraped from inside the cluster ($(echo "$scraped" | grep -vc '^#') series)"
 
 # ---------------------------------------------------------------------------------------------------------- upgrade
 versions() { k get configmaps -A -l app.kubernetes.io/managed-by=trellis -o jsonpath='{range .items[*]}{.metadata.namespace}/{.metadata.name}={.metadata.resourceVersion}{"\n"}{end}' | sort; }
 before=$(versions)
-log "helm upgrade: tag $tag-upgrade, logLevel DEBUG"
+log "helm upgrade: tag $tag-upgrade, logLevel DEBUG, logFormat json"
 "$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set image.tag="$tag-upgrade" --set logLevel=DEBUG \
+  --set logFormat=json \
   --wait --timeout 5m >/dev/null || fail "helm upgrade"
 k -n "$ns" rollout status deployment/"$release" --timeout=120s >/dev/null
 # The pod of the new ReplicaSet (an old one may still be terminating, phase Running).
@@ -154,6 +158,9 @@ deadline=$((SECONDS + 60))
 until k -n "$ns" logs "$pod" | grep -q "'tenancy' controller started"; do
   [ $SECONDS -lt $deadline ] || fail "the upgraded operator did not start its controllers"; sleep 1
 done
+k -n "$ns" logs "$pod" | grep "'tenancy' controller started" | head -1 \
+  | python3 -c 'import json, sys; print(json.loads(sys.stdin.read())["level"])' >/dev/null \
+  || fail "logFormat json: the operator's log lines are not JSON objects"
 k wait --for=condition=Ready --timeout=60s rolebindings.iam.trellis.dev -A --all >/dev/null
 sleep 10 # give a needless rewrite time to happen: none may
 after=$(versions)
@@ -199,6 +206,43 @@ writes=$(grep -c '^MODIFIED\|^ADDED' "$watch_log" || true)
 changes=$(grep -c '^MODIFIED\|^DELETED' "$watch_log" || true)
 log "the changed binding reached conn-eu's document; the ConfigMap changed $changes time(s) (watch: $(tr '\n' ' ' < "$watch_log"))"
 [ "$changes" -eq 1 ] || fail "the document was written $changes times for one change"
+rm -f "$watch_log"
+
+# ---------------------------------------------------------------------------------------------------------- rolling upgrade
+# Both replicas replaced one after the other (maxUnavailable 0): the Lease passes to a pod of the new ReplicaSet and a
+# binding changed while the old pods stop reaches its document once.
+log "rolling upgrade of the two replicas to tag $tag, a binding changed while the old pods stop"
+watch_log=$(mktemp)
+k -n org-mrpaints get configmap conn-eu-grants -w --output-watch-events \
+  -o jsonpath='{.type} {.object.metadata.resourceVersion}{"\n"}' > "$watch_log" 2>/dev/null &
+watcher=$!
+start=$SECONDS
+"$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set image.tag="$tag" --wait --timeout 5m \
+  >/dev/null 2>&1 &
+upgrading=$!
+stopping() { k -n "$ns" get pods -l app.kubernetes.io/name=trellis -o json | python3 -c '
+import json, sys
+print(sum(1 for p in json.load(sys.stdin)["items"] if "deletionTimestamp" in p["metadata"]
+          and p["spec"]["containers"][0]["image"].endswith(sys.argv[1])))' "$tag-upgrade"; }
+deadline=$((SECONDS + 120))
+until [ "$(stopping)" -gt 0 ]; do [ $SECONDS -lt $deadline ] || fail "no old pod stopped within 120 s"; sleep 0.5; done
+k -n org-mrpaints patch rolebindings.iam.trellis.dev carol-london-analyst --type merge \
+  -p '{"spec":{"expiresAt":"2097-12-31T00:00:00Z"}}' >/dev/null || fail "the webhook refused a write during the roll"
+wait "$upgrading" || fail "the rolling upgrade"
+deadline=$((SECONDS + 90))
+until leader_image=$(k -n "$ns" get pod "$(holder | sed 's/_[^_]*$//')" -o jsonpath='{.spec.containers[0].image}' \
+    2>/dev/null) && [ "${leader_image##*:}" = "$tag" ]; do
+  [ $SECONDS -lt $deadline ] || fail "the Lease is not held by a pod of the new ReplicaSet (holder $(holder))"; sleep 0.5
+done
+deadline=$((SECONDS + 90))
+until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q '2097-12-31'; do
+  [ $SECONDS -lt $deadline ] || fail "the binding changed during the roll never reached its document"; sleep 0.5
+done
+sleep 5 # a second write of the same change would show by now
+kill "$watcher" 2>/dev/null || true
+changes=$(grep -c '^MODIFIED\|^DELETED' "$watch_log" || true)
+log "rolled in $((SECONDS - start)) s; leader $(holder) runs $leader_image; the ConfigMap changed $changes time(s)"
+[ "$changes" -eq 1 ] || fail "the document was written $changes times for one change during the roll"
 rm -f "$watch_log"
 
 # ---------------------------------------------------------------------------------------------------------- helm test
