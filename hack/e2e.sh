@@ -193,7 +193,7 @@ until h=$(holder) && [ -n "$h" ] && [ "$h" != "$leader" ]; do
   [ $SECONDS -lt $deadline ] || fail "no new leader within 90 s"; sleep 0.2
 done
 handover=$(python3 -c "import time; print(f'{time.time() - $start:.1f}')")
-log "new leader $h after $handover s (lease duration 15 s); the old leader said: $(grep -o 'Released Lease.*\|Could not release.*' "$leader_log" | head -1)"
+log "new leader $h after $handover s (lease duration 15 s); the old leader said: $(grep -o 'Released Lease [^"]*\|Could not release [^"]*' "$leader_log" | head -1)"
 rm -f "$leader_log"
 deadline=$((SECONDS + 90))
 until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q '2098-12-31'; do

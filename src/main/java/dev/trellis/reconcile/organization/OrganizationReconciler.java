@@ -36,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -43,6 +44,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +55,7 @@ import java.util.Set;
 public class OrganizationReconciler implements Reconciler<Organization>, Cleaner<Organization> {
   public static final String NAME = "organization";
   static final String FIELD_MANAGER = "trellis-operator";
+  private static final java.time.Duration UNSYNCED_RETRY = java.time.Duration.ofSeconds(2);
   /** The ConfigMap, in each organization's namespace, holding its effective security policy. */
   public static final String SECURITY_CONFIGMAP = "trellis-security";
   /** The ConfigMap, in each organization's namespace, holding its branding and images. */
@@ -67,11 +70,18 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private InformerEventSource<Namespace, Organization> namespaces;
   private InformerEventSource<ConfigMap, Organization> configMaps;
   private InformerEventSource<ConfigMap, Organization> brandingImages;
+  private InformerEventSource<Organization, Organization> tree;
 
   public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock) {
     this.events = events;
     this.statuses = statuses;
     this.clock = clock;
+  }
+
+  /** Whether every cache of this controller has finished its first list. */
+  private boolean synced() {
+    return Stream.of(namespaces, tree, configMaps, brandingImages).allMatch(source -> source != null
+        && source.informerHealthIndicators().values().stream().allMatch(InformerHealthIndicator::hasSynced));
   }
 
   @Override
@@ -83,7 +93,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .build(),
         context);
     TenantTreeMapper.index(context.getPrimaryCache());
-    var tree = new InformerEventSource<>(
+    tree = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Organization.class, Organization.class)
             .withName("tenant-tree")
             .withSecondaryToPrimaryMapper(new TenantTreeMapper(context.getPrimaryCache()))
@@ -113,6 +123,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   @Override
   public UpdateControl<Organization> reconcile(Organization org, Context<Organization> context) {
     String name = org.getMetadata().getName();
+    if (!synced()) {
+      // A cache still empty after a failed first list would read as "no namespace", "no parent": wait for all.
+      return UpdateControl.<Organization>noUpdate().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+    }
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
     List<Organization> organizations = context.getPrimaryCache().list().toList();
@@ -289,6 +303,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   @Override
   public DeleteControl cleanup(Organization org, Context<Organization> context) {
+    if (!synced()) {
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+    }
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
     if (!createdFor(org, namespace)) {

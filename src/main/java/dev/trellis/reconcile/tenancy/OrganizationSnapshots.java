@@ -38,9 +38,9 @@ public class OrganizationSnapshots {
     return sources;
   }
 
-  /** Whether the caches exist yet (before that, nothing can be decided). */
+  /** Whether the caches exist and have all finished their first list (before that, nothing can be decided). */
   public boolean ready() {
-    return sources != null;
+    return sources != null && sources.synced();
   }
 
   /** The organization's partnerships as the state machine sees them now. */

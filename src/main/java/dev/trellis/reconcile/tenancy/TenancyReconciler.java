@@ -71,6 +71,7 @@ import org.jboss.logging.Logger;
 @ControllerConfiguration(name = TenancyReconciler.NAME)
 public class TenancyReconciler implements Reconciler<Namespace> {
   public static final String NAME = "tenancy";
+  private static final java.time.Duration UNSYNCED_RETRY = java.time.Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(TenancyReconciler.class);
 
   private final StatusWriter statuses;
@@ -110,6 +111,12 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   @Override
   public UpdateControl<Namespace> reconcile(Namespace namespace, Context<Namespace> context) {
     String name = namespace.getMetadata().getName();
+    if (!sources.synced()) {
+      // Some cache has not finished its first list (the API server refused it at start; its informer retries):
+      // resolving now would read missing bindings as revoked ones. Late is acceptable, wrong is not.
+      LOG.debugf("namespace %s: waiting for every cache to be synced", name);
+      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+    }
     if (namespace.getMetadata().getDeletionTimestamp() != null) {
       memo.forget(name);
       return UpdateControl.noUpdate(); // everything in it is going away

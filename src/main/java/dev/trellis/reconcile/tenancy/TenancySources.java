@@ -116,6 +116,16 @@ final class TenancySources implements Directory {
         partnerships, acceptances, invitationAcceptances, configMaps, admissionPolicies, admissionPolicyBindings);
   }
 
+  /**
+   * Whether every cache has finished its first list. Until then a cache that is still empty (its API server was not
+   * reachable when the operator started, and its informer keeps retrying) would read as "no bindings", "no members":
+   * documents resolved from it would lose correct grants, so nothing is resolved or decided before.
+   */
+  boolean synced() {
+    return all().stream().allMatch(source -> ((InformerEventSource<?, ?>) source).informerHealthIndicators().values()
+        .stream().allMatch(io.javaoperatorsdk.operator.health.InformerHealthIndicator::hasSynced));
+  }
+
   /** Whether invitation acceptances can be trusted now (the admission policy in force, and since when). */
   AcceptancePolicy.State acceptancePolicy() {
     return AcceptancePolicy.state(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
