@@ -50,6 +50,10 @@ image: build ## Build the operator image as an OCI archive, target/image/trellis
 e2e: control-plane node-deps build ## helm install on a cluster with a node (the local one, or KUBECONFIG with IMAGE=): docs/installing.md
 	hack/e2e.sh
 
+.PHONY: chaos-start
+chaos-start: control-plane ## Start the operator while its API server refuses every connection: it must not exit, must say not ready, then converge
+	hack/chaos/flaky-start.sh
+
 .PHONY: cluster-down
 cluster-down: ## Stop the local control plane
 	hack/cluster.sh down

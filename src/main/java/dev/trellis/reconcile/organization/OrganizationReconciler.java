@@ -36,6 +36,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import dev.trellis.reconcile.support.CacheReadiness;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -71,8 +72,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private InformerEventSource<ConfigMap, Organization> configMaps;
   private InformerEventSource<ConfigMap, Organization> brandingImages;
   private InformerEventSource<Organization, Organization> tree;
+  private final CacheReadiness readiness;
 
-  public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock) {
+  public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock, CacheReadiness readiness) {
+    this.readiness = readiness;
     this.events = events;
     this.statuses = statuses;
     this.clock = clock;
@@ -117,6 +120,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
                 .map(ResourceID::fromResource).collect(Collectors.toSet()))
             .build(),
         context);
+    readiness.register(NAME, this::synced);
     return List.of(namespaces, tree, configMaps, brandingImages);
   }
 

@@ -27,6 +27,7 @@ import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
+import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusWriter;
@@ -71,6 +72,7 @@ import org.jboss.logging.Logger;
 @ControllerConfiguration(name = TenancyReconciler.NAME)
 public class TenancyReconciler implements Reconciler<Namespace> {
   public static final String NAME = "tenancy";
+  private final CacheReadiness readiness;
   private static final java.time.Duration UNSYNCED_RETRY = java.time.Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(TenancyReconciler.class);
 
@@ -89,7 +91,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock,
-      OrganizationSnapshots snapshots) {
+      OrganizationSnapshots snapshots, CacheReadiness readiness) {
+    this.readiness = readiness;
     this.snapshots = snapshots;
     this.statuses = statuses;
     this.grants = grants;
@@ -103,6 +106,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     evaluator = new PartnershipEvaluator(sources);
     partnerships = new PartnershipStatuses(sources, evaluator, statuses, events);
     snapshots.attach(sources, evaluator);
+    readiness.register(NAME, sources::synced);
     List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
     all.add(wake);
     return all;

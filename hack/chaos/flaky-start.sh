@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# `make chaos-start`: the operator started while its API server refuses every connection (as one that is starting or
+# restarting does). It must not exit, must report itself not ready while it cannot list, and must converge once the
+# API server answers. A TCP proxy (flaky-proxy.py) stands between the operator and the local control plane (state in
+# .trellis-chaos/) and cuts every connection for CUT seconds (default 20), then lets them through.
+# Prints the time from the API server answering to the operator being ready, and to a new organization's grants.
+# Then restarts it without the right to list role bindings: one cache stays empty, the operator must stay not ready
+# and leave every document as it is (an empty cache read as "no bindings" would revoke grants), until the right is back.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export TRELLIS_STATE=${TRELLIS_STATE:-$(pwd)/.trellis-chaos}
+source hack/lib.sh
+cut_for=${CUT:-20}
+
+fail() { log "FAILED: $*"; [ -f "$TRELLIS_STATE/operator.log" ] && tail -40 "$TRELLIS_STATE/operator.log" >&2; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+now() { python3 -c 'import time; print(time.time())'; }
+since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
+
+hack/control-plane/build.sh >/dev/null
+jar=target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  log "building the operator"
+  ./mvnw -B -ntp -q package -DskipTests
+fi
+# A fresh cluster each time: what the operator shows must be its work of this run.
+hack/cluster.sh down >/dev/null 2>&1 || true
+rm -rf "$TRELLIS_STATE"
+hack/cluster.sh up
+proxy_pid=""
+cleanup() {
+  set +e
+  [ -n "$operator_pid" ] && kill "$operator_pid" 2>/dev/null && wait "$operator_pid" 2>/dev/null
+  [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null
+  hack/cluster.sh down
+}
+trap cleanup EXIT
+make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
+operator_kubeconfig
+
+# The operator's kubeconfig points at the proxy, which cuts every connection for now.
+proxy_port=$(free_port); http_port=$(free_port)
+echo cut > "$TRELLIS_STATE/proxy.mode"
+python3 hack/chaos/flaky-proxy.py "$proxy_port" "127.0.0.1:$(cat "$TRELLIS_STATE/api.port")" \
+  "$TRELLIS_STATE/proxy.mode" &
+proxy_pid=$!
+sed -i "s|server: https://127.0.0.1:[0-9]*|server: https://127.0.0.1:$proxy_port|" "$TRELLIS_STATE/operator.kubeconfig"
+# As the kubelet probes: an answer within 2 s or none (000).
+probe() { curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$http_port/q/health/$1" || true; }
+ready() { probe ready; }
+
+log "starting the operator while its API server refuses every connection (for $cut_for s)"
+KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" -jar "$jar" \
+  > "$TRELLIS_STATE/operator.log" 2>&1 &
+operator_pid=$!
+start=$SECONDS; not_ready=0; answered=""
+while [ $((SECONDS - start)) -lt "$cut_for" ]; do
+  kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited while the API server refused it"
+  code=$(ready)
+  [ "$code" = 200 ] && fail "the operator said it was ready while it could list nothing"
+  [ "$code" = 503 ] && not_ready=$((not_ready + 1))
+  answered+=" $code/$(probe live)"
+  sleep 0.5
+done
+[ "$not_ready" -gt 0 ] || fail "the readiness probe never answered 'not ready' (answers:$answered)"
+log "after $cut_for s of refused connections: still running, never ready (readiness/liveness answers:$answered)"
+
+echo pass > "$TRELLIS_STATE/proxy.mode"
+opened=$(now)
+deadline=$((SECONDS + 180))
+until [ "$(ready)" = 200 ]; do
+  kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited after the API server came back"
+  [ $SECONDS -lt $deadline ] || fail "not ready 180 s after the API server answered"
+  sleep 0.5
+done
+recovered=$(since "$opened")
+log "ready $recovered s after the API server answered"
+
+# It converges: a new organization, a binding, and the connector's grants document naming the member.
+"$kubectl" apply --server-side -f - >/dev/null <<'YAML'
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Organization
+metadata: {name: flaky}
+spec: {displayName: Flaky}
+YAML
+deadline=$((SECONDS + 60))
+until "$kubectl" get namespace org-flaky >/dev/null 2>&1; do
+  [ $SECONDS -lt $deadline ] || fail "organization flaky got no namespace"; sleep 0.5
+done
+"$kubectl" apply --server-side -n org-flaky -f - >/dev/null <<'YAML'
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Project
+metadata: {name: p}
+spec: {}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Connector
+metadata: {name: c}
+spec: {projects: [p]}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: ManagedResource
+metadata: {name: r}
+spec: {type: Server, connector: c, projects: [p]}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Member
+metadata: {name: ann}
+spec: {type: User, email: ann@flaky.example}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: ann-analyst}
+spec:
+  role: operation-support-analyst
+  subject: {kind: Member, name: ann}
+  scope: {kind: Project, name: p}
+YAML
+deadline=$((SECONDS + 60))
+until "$kubectl" -n org-flaky get configmap c-grants -o jsonpath='{.data.grants\.json}' 2>/dev/null \
+    | grep -q 'ann@flaky.example'; do
+  [ $SECONDS -lt $deadline ] || fail "the grants document of org-flaky never named ann"; sleep 0.5
+done
+log "converged: org-flaky's grants name ann, $(since "$opened") s after the API server answered"
+kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited"
+first_recovered=$recovered
+
+# Phase 2: a partial view. Restarted without the right to list role bindings (an upgrade that broke RBAC), the
+# operator sees every cache but that one: it must stay not ready and leave the document alone (an empty bindings
+# cache read as "no bindings" would revoke ann), then carry on once the right is back.
+rv() { "$kubectl" -n org-flaky get configmap c-grants -o jsonpath='{.metadata.resourceVersion}'; }
+before=$(rv)
+kill "$operator_pid"; wait "$operator_pid" 2>/dev/null || true; operator_pid=""
+iam_rule=$("$kubectl" get clusterrole trellis-operator -o jsonpath='{.rules[0].resources}')
+[ "$iam_rule" = '["*"]' ] || fail "the operator's first rule is not iam.trellis.dev/* (it is $iam_rule): update this check"
+"$kubectl" patch clusterrole trellis-operator --type json -p '[{"op": "replace", "path": "/rules/0/resources",
+  "value": ["organizations", "folders", "projects", "managedresources", "connectors", "members", "accessroles",
+            "partnerships", "partnershipacceptances", "invitationacceptances"]}]' >/dev/null
+# The controllers start processing once every cache has synced or cache-sync-timeout (2 min by default) has passed:
+# 5 s here, so that the 20 s below are spent with the tenancy controller running and one of its caches empty.
+log "restarting the operator without the right to list role bindings (cache-sync-timeout 5 s)"
+KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" \
+  -Dquarkus.operator-sdk.cache-sync-timeout=5s -jar "$jar" \
+  > "$TRELLIS_STATE/operator-2.log" 2>&1 &
+operator_pid=$!
+start=$SECONDS; answered=""
+until grep -q "'tenancy' controller started" "$TRELLIS_STATE/operator-2.log"; do
+  [ $((SECONDS - start)) -lt 60 ] || fail "the restarted operator's tenancy controller did not start"; sleep 0.5
+done
+grep -q "listSyncAndWatch failed for iam.trellis.dev/v1alpha1/rolebindings" "$TRELLIS_STATE/operator-2.log" \
+  || fail "the restarted operator listed role bindings: the check is void"
+start=$SECONDS
+while [ $((SECONDS - start)) -lt 20 ]; do
+  kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited without the right to list role bindings"
+  code=$(ready)
+  [ "$code" = 200 ] && fail "the operator said it was ready without its role bindings cache"
+  answered+=" $code"
+  [ "$(rv)" = "$before" ] || fail "org-flaky's document was rewritten from a view without role bindings"
+  sleep 0.5
+done
+"$kubectl" -n org-flaky get configmap c-grants -o jsonpath='{.data.grants\.json}' | grep -q 'ann@flaky.example' \
+  || fail "ann's grant was lost"
+log "20 s with the tenancy controller running and no role bindings: never ready ($(echo "$answered" | grep -o 503 \
+  | wc -l) of $(echo "$answered" | wc -w) readiness answers 503), the document untouched and still naming ann"
+"$kubectl" patch clusterrole trellis-operator --type json \
+  -p '[{"op": "replace", "path": "/rules/0/resources", "value": ["*"]}]' >/dev/null
+opened=$(now)
+deadline=$((SECONDS + 180))
+until [ "$(ready)" = 200 ]; do
+  kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited after its rights came back"
+  [ $SECONDS -lt $deadline ] || fail "not ready 180 s after its rights came back"
+  sleep 0.5
+done
+log "ready $(since "$opened") s after the right came back; document still at resourceVersion $(rv) (was $before)"
+[ "$(rv)" = "$before" ] || fail "the document was rewritten although nothing it depends on changed"
+log "PASSED: refused for $cut_for s, never exited, ready $first_recovered s after the API server answered; without one \
+cache, never ready and nothing rewritten"
