@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: issue 7's scale benchmark. Builds the operator jar if it is missing or older than the sources,
+# make bench: the scale benchmark. Builds the operator jar if it is missing or older than the sources,
 # then runs the harness (src/test/java/dev/trellis/bench/ScaleBenchRun) on a control plane of its own, with the
 # operator in a process of its own. Prints one table and appends the run to docs/benchmarks.md.
 #   PRESET=smoke|medium|large (default medium)
