@@ -44,7 +44,8 @@ webhook_certificate() {
     -keyout "$TRELLIS_STATE/webhook/tls.key" -out "$TRELLIS_STATE/webhook/tls.crt" 2>/dev/null
 }
 
-# The registration of config/webhook/, pointed at the operator on this machine; waits until it answers.
+# The registration of config/webhook/, pointed at the operator on this machine; waits until it is ready (its caches
+# listed: before that the webhook refuses every write it decides).
 register_webhook() {
   local ca
   ca=$(base64 -w0 < "$TRELLIS_STATE/webhook/tls.crt")
@@ -53,7 +54,7 @@ register_webhook() {
     | "$kubectl" apply --server-side --force-conflicts -f - >/dev/null
   local i
   for i in $(seq 1 120); do
-    curl -sk -o /dev/null "https://127.0.0.1:$1/q/health/ready" && return
+    curl -sfk -o /dev/null "https://127.0.0.1:$1/q/health/ready" && return # 200 once every cache is listed
     sleep 0.5
   done
   log "the operator's webhook did not answer on port $1; see $TRELLIS_STATE/operator.log"
