@@ -6,6 +6,7 @@
 # Prints the time from the API server answering to the operator being ready, and to a new organization's grants.
 # Then restarts it without the right to list role bindings: one cache stays empty, the operator must stay not ready
 # and leave every document as it is (an empty cache read as "no bindings" would revoke grants), until the right is back.
+# Last, a binding that expires while the operator is down must be gone from the document right after it restarts.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export TRELLIS_STATE=${TRELLIS_STATE:-$(pwd)/.trellis-chaos}
@@ -173,5 +174,49 @@ until [ "$(ready)" = 200 ]; do
 done
 log "ready $(since "$opened") s after the right came back; document still at resourceVersion $(rv) (was $before)"
 [ "$(rv)" = "$before" ] || fail "the document was rewritten although nothing it depends on changed"
+
+# Phase 3: the clock. A binding that expires while the operator is down is gone from the document within one
+# reconcile of the restart (nothing else would remove it: the document is only rewritten by the operator).
+expires_at=$(date -u -d '+25 seconds' +%Y-%m-%dT%H:%M:%SZ)
+"$kubectl" apply --server-side -n org-flaky -f - >/dev/null <<YAML
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Member
+metadata: {name: bob}
+spec: {type: User, email: bob@flaky.example}
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: bob-analyst}
+spec:
+  role: operation-support-analyst
+  subject: {kind: Member, name: bob}
+  scope: {kind: Project, name: p}
+  expiresAt: "$expires_at"
+YAML
+grants() { "$kubectl" -n org-flaky get configmap c-grants -o jsonpath='{.data.grants\.json}'; }
+deadline=$((SECONDS + 20))
+until grants | grep -q 'bob@flaky.example'; do
+  [ $SECONDS -lt $deadline ] || fail "bob's binding (until $expires_at) never reached the document"; sleep 0.5
+done
+kill "$operator_pid"; wait "$operator_pid" 2>/dev/null || true; operator_pid=""
+log "operator stopped with bob's binding in the document, expiring at $expires_at"
+until [ "$(date +%s)" -gt "$(date -d "$expires_at" +%s)" ]; do sleep 1; done # the wall clock passes the expiry
+grants | grep -q 'bob@flaky.example' || fail "bob left the document while no operator ran: the check is void"
+KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" -jar "$jar" \
+  > "$TRELLIS_STATE/operator-3.log" 2>&1 &
+operator_pid=$!
+restarted=$(now)
+deadline=$((SECONDS + 60))
+until [ "$(ready)" = 200 ]; do
+  [ $SECONDS -lt $deadline ] || fail "the restarted operator was not ready within 60 s"; sleep 0.5
+done
+became_ready=$(since "$restarted")
+deadline=$((SECONDS + 30))
+while grants | grep -q 'bob@flaky.example'; do
+  [ $SECONDS -lt $deadline ] || fail "bob's expired binding was still in the document 30 s after the restart"; sleep 0.5
+done
+grants | grep -q 'ann@flaky.example' || fail "ann's grant was lost with bob's"
+log "restarted after the expiry: ready in $became_ready s, bob gone from the document $(since "$restarted") s after \
+the start, ann kept"
 log "PASSED: refused for $cut_for s, never exited, ready $first_recovered s after the API server answered; without one \
-cache, never ready and nothing rewritten"
+cache, never ready and nothing rewritten; an expiry passed while down applied at the restart"
