@@ -26,6 +26,10 @@ build: ## Build the operator jar (target/quarkus-app/quarkus-run.jar)
 crds: ## Regenerate crds/ and helm/trellis/crds/ from the api classes
 	$(MVN) test -Dtest=CrdDriftTest -Dtrellis.crds.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
+.PHONY: argocd
+argocd: ## Regenerate config/argocd/ (Argo CD health checks) from the state column of docs/reasons.md
+	$(MVN) test -Dtest=ArgoHealthIT -Dtrellis.argocd.update=true -Dsurefire.failIfNoSpecifiedTests=false
+
 .PHONY: test
 test: control-plane ## Run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
 	$(MVN) verify

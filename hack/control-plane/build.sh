@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds a real Kubernetes control plane from the Go module proxy: kube-apiserver, kube-controller-manager,
 # kubectl, and for the local node kube-scheduler, kubelet and kube-proxy (k8s.io/kubernetes at the release pinned in
-# go.mod), etcd (go.etcd.io/etcd/server/v3 at the release k8s.io/kubernetes pins), helm, and promql-check
-# (hack/tools/promql). Installs them where fabric8 kube-api-test looks in offline mode:
-# $TRELLIS_CACHE/k8s/<version>-linux-amd64/. Skips binaries that are already there with the expected version.
+# go.mod), etcd (go.etcd.io/etcd/server/v3 at the release k8s.io/kubernetes pins), helm, promql-check
+# (hack/tools/promql) and lua-health (hack/tools/luahealth). Installs them where fabric8 kube-api-test looks in
+# offline mode: $TRELLIS_CACHE/k8s/<version>-linux-amd64/. Skips binaries that are already there with the expected version.
 # A cold build takes 15-30 minutes on 2 cores; a warm one takes seconds.
 set -euo pipefail
 
@@ -65,6 +65,9 @@ build helm "v${HELM_VERSION}" \
 # Prometheus' PromQL parser, for the tests of the chart's alerts and dashboard (hack/tools/promql).
 build promql-check "prometheus v0.316.0" \
   env GOFLAGS=-buildvcs=false go -C "$here/../tools/promql" build -trimpath -ldflags "-s -w" -o "$out/promql-check" .
+# Argo CD's Lua engine, for the tests of the Argo CD health checks (hack/tools/luahealth).
+build lua-health "gopher-lua v1.1.2" \
+  env GOFLAGS=-buildvcs=false go -C "$here/../tools/luahealth" build -trimpath -ldflags "-s -w" -o "$out/lua-health" .
 
 log "control plane ready in $out"
 echo "$out"

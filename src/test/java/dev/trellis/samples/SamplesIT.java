@@ -105,6 +105,41 @@ class SamplesIT {
       assertThat(mrpaints.getStatus().condition(ApiConstants.SINGLE_SIGN_ON))
           .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
     });
+    argoCdSeesEveryObjectHealthy(sampled);
+  }
+
+  /**
+   * The health checks of config/argocd, run by Argo CD's Lua engine on the samples as the API server holds them
+   * (real statuses, not test data): every one is Healthy.
+   */
+  private void argoCdSeesEveryObjectHealthy(java.util.Set<String> sampled) throws Exception {
+    Path dir = Files.createTempDirectory("argocd-health");
+    Path bin = Path.of(System.getProperty("trellis.cache"), "k8s",
+        System.getProperty("trellis.k8s.version") + "-linux-amd64");
+    int objects = 0;
+    for (var kind : ApiKinds.ALL) {
+      Path kindDir = dir.resolve("iam.trellis.dev").resolve(kind.getSimpleName());
+      Files.createDirectories(kindDir.resolve("testdata"));
+      Files.copy(Path.of("config", "argocd", "resource_customizations", "iam.trellis.dev", kind.getSimpleName(),
+          "health.lua"), kindDir.resolve("health.lua"));
+      StringBuilder tests = new StringBuilder("tests:\n");
+      for (var object : client.resources(kind).inAnyNamespace().list().getItems()) {
+        if (sampled.contains(key(object))) {
+          String name = object.getMetadata().getNamespace() + "-" + object.getMetadata().getName() + ".yaml";
+          Files.writeString(kindDir.resolve("testdata").resolve(name),
+              io.fabric8.kubernetes.client.utils.Serialization.asYaml(object));
+          tests.append("- healthStatus: {status: Healthy}\n  inputPath: testdata/").append(name).append('\n');
+          objects++;
+        }
+      }
+      Files.writeString(kindDir.resolve("health_test.yaml"), tests.toString());
+    }
+    Process lua = new ProcessBuilder(bin.resolve("lua-health").toString(), dir.toString()).redirectErrorStream(true)
+        .start();
+    String report = new String(lua.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(lua.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(report).contains(objects + " tests, 0 failed");
+    assertThat(objects).as("sample objects checked").isGreaterThan(20);
   }
 
   private static KubernetesClient as(String user) throws Exception {

@@ -1,0 +1,48 @@
+-- Argo CD health of a Trellis RoleBinding, from its Ready condition. Generated from the state column of
+-- docs/reasons.md (make argocd): transient is Progressing, terminal Degraded, inactive Suspended.
+local reasons = {
+  ConflictingFeatureRoles = "Degraded", -- terminal
+  Expired = "Suspended", -- inactive
+  NoOrganization = "Degraded", -- terminal
+  NotAPartnershipMember = "Degraded", -- terminal
+  PackageNotSubscribed = "Degraded", -- terminal
+  PartnershipNotEstablished = "Suspended", -- inactive
+  PartnershipNotFound = "Degraded", -- terminal
+  RoleInvalid = "Degraded", -- terminal
+  RoleNotAssignableAtScope = "Degraded", -- terminal
+  RoleNotAssignableToPartners = "Degraded", -- terminal
+  RoleNotFound = "Degraded", -- terminal
+  ScopeInvalid = "Degraded", -- terminal
+  ScopeNotFound = "Degraded", -- terminal
+  SubjectDisabled = "Suspended", -- inactive
+  SubjectInvalid = "Degraded", -- terminal
+  SubjectNotFound = "Degraded", -- terminal
+}
+local hs = {}
+if obj.status == nil or obj.status.conditions == nil then
+  hs.status = "Progressing"
+  hs.message = "Waiting for Trellis to reconcile"
+  return hs
+end
+if obj.metadata.generation ~= nil and obj.status.observedGeneration ~= nil
+    and obj.status.observedGeneration < obj.metadata.generation then
+  hs.status = "Progressing"
+  hs.message = "Waiting for Trellis to reconcile generation " .. obj.metadata.generation
+  return hs
+end
+for _, condition in ipairs(obj.status.conditions) do
+  if condition.type == "Ready" then
+    if condition.status == "True" then
+      hs.status = "Healthy"
+    elseif condition.status == "False" then
+      hs.status = reasons[condition.reason] or "Degraded"
+    else
+      hs.status = "Progressing"
+    end
+    hs.message = (condition.reason or "") .. ": " .. (condition.message or "")
+    return hs
+  end
+end
+hs.status = "Progressing"
+hs.message = "Waiting for Trellis to report Ready"
+return hs
