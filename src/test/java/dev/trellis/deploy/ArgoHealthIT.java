@@ -79,6 +79,25 @@ class ArgoHealthIT {
     assertThat(expectation("Folder", "NoOrganization")).isEqualTo("Degraded");
   }
 
+  @Test
+  void everyReasonHasAStateInTheTable() throws Exception {
+    String doc = Files.readString(Path.of("docs", "reasons.md"));
+    List<String> rows = doc.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| kind |")).toList();
+    assertThat(rows).hasSizeGreaterThan(30);
+    assertThat(rows).as("rows of docs/reasons.md without a state (transient, terminal, inactive; — for conditions"
+        + " other than Ready)").allMatch(l -> ROW.matcher(l).matches());
+    List<String> missing = new ArrayList<>();
+    for (var field : dev.trellis.model.Reasons.class.getFields()) {
+      if (field.getType() == String.class && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        String reason = (String) field.get(null);
+        if (!doc.contains("`" + reason + "`")) {
+          missing.add(reason);
+        }
+      }
+    }
+    assertThat(missing).as("reasons the code uses that docs/reasons.md does not list (with a state)").isEmpty();
+  }
+
   /** The status health_test.yaml expects for {@code kind}'s test data {@code name}. */
   private static String expectation(String kind, String name) throws IOException {
     String tests = Files.readString(CUSTOMIZATIONS.resolve(kind).resolve("health_test.yaml"));
