@@ -1,6 +1,7 @@
 -- Argo CD health of a Trellis AccessRole, from its Ready condition. Generated from the state column of
 -- docs/reasons.md (make argocd): transient is Progressing, terminal Degraded, inactive Suspended.
 local reasons = {
+  ReconcileError = "Degraded", -- terminal
   UnknownPermission = "Degraded", -- terminal
 }
 local hs = {}

@@ -18,6 +18,7 @@ local reasons = {
   NoAllowedAddresses = "Degraded", -- terminal
   PackageNotAvailable = "Degraded", -- terminal
   ParentNotFound = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
   Terminating = "Progressing", -- transient
 }
 local hs = {}

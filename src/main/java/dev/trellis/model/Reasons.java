@@ -37,6 +37,8 @@ public final class Reasons {
 
   /** The connector's grants ConfigMap could not be written: its readers may still see an older document. */
   public static final String GRANTS_NOT_WRITTEN = "GrantsNotWritten";
+  /** A reconcile failed on an API call or an unexpected error; the message says which. Trellis retries. */
+  public static final String RECONCILE_ERROR = "ReconcileError";
 
   // AccessRole
   public static final String UNKNOWN_PERMISSION = "UnknownPermission";

@@ -37,6 +37,8 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import dev.trellis.reconcile.support.CacheReadiness;
+import dev.trellis.reconcile.support.ReconcileErrors;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -396,6 +398,26 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
           .addToAnnotations(creating ? Map.of(ApiConstants.CREATED_FOR_ANNOTATION, uid) : Map.of())
         .endMetadata()
         .build();
+  }
+
+  /**
+   * A reconcile that failed (an API call refused, an unexpected exception) says so in Ready, reason ReconcileError,
+   * until a later one succeeds and writes Ready from the organization's state again. The rest of the status stays.
+   */
+  @Override
+  public ErrorStatusUpdateControl<Organization> updateErrorStatus(Organization org, Context<Organization> context,
+      Exception e) {
+    OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
+    OrganizationStatus comparable = copyWithoutPartnerships(old);
+    OrganizationStatus status = copyWithoutPartnerships(old);
+    status.setConditions(Conditions.set(ownConditions(old), ReconcileErrors.ready(e, generation(org)), clock));
+    if (status.equals(comparable)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    StatusUpdates.announceReadyChange(org, old.condition(ApiConstants.READY), status.condition(ApiConstants.READY),
+        events);
+    org.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(org);
   }
 
   private static OrganizationStatus copyWithoutPartnerships(OrganizationStatus status) {

@@ -9,6 +9,9 @@ import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.tenancy.SnapshotBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import dev.trellis.reconcile.support.ReconcileErrors;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import dev.trellis.api.v1alpha1.ApiConstants;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -38,5 +41,23 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
     status.setObservedGeneration(role.getMetadata().getGeneration());
     status.setConditions(Conditions.set(old.getConditions(), Conditions.ready(verdict, role), clock));
     return StatusUpdates.patchIfChanged(role, old, status, events);
+  }
+
+  /** A failed reconcile says so in Ready (ReconcileError) until a later one succeeds. */
+  @Override
+  public ErrorStatusUpdateControl<AccessRole> updateErrorStatus(AccessRole role, Context<AccessRole> context,
+      Exception e) {
+    AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
+    AccessRoleStatus status = new AccessRoleStatus();
+    status.setObservedGeneration(old.getObservedGeneration());
+    status.setConditions(Conditions.set(old.getConditions(),
+        ReconcileErrors.ready(e, role.getMetadata().getGeneration()), clock));
+    if (status.equals(old)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    StatusUpdates.announceReadyChange(role, old.condition(ApiConstants.READY), status.condition(ApiConstants.READY),
+        events);
+    role.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(role);
   }
 }

@@ -133,6 +133,53 @@ class OrganizationIT {
     new dev.trellis.reconcile.tenancy.TenancyFixture(client).mergePatch(Organization.class, null, name, patch);
   }
 
+  @Test
+  void aFailedReconcileSaysSoInReadyUntilOneSucceeds() {
+    // A policy of the cluster's own refuses the organization's namespace: the operator's create call fails.
+    new dev.trellis.reconcile.tenancy.TenancyFixture(client).apply("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata: {name: test-refuse-org-refused}
+        spec:
+          failurePolicy: Fail
+          matchConstraints:
+            resourceRules:
+              - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [namespaces]}
+          validations:
+            - expression: "object.metadata.name != 'org-refused'"
+              message: "org-refused refused by the test"
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata: {name: test-refuse-org-refused}
+        spec: {policyName: test-refuse-org-refused, validationActions: [Deny]}
+        """);
+    try {
+      await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() -> client.namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName("org-refused").endMetadata().build())
+          .dryRun().create()).hasMessageContaining("refused by the test"));
+      client.resource(organization("refused", null)).create();
+      await().atMost(WAIT).untilAsserted(() -> {
+        Organization org = client.resources(Organization.class).withName("refused").get();
+        assertThat(org.getStatus()).isNotNull();
+        assertThat(org.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> {
+          assertThat(c.getStatus()).isEqualTo("False");
+          assertThat(c.getReason()).isEqualTo(dev.trellis.model.Reasons.RECONCILE_ERROR);
+          assertThat(c.getMessage()).startsWith("Trellis could not reconcile it (").contains("refused by the test")
+              .endsWith("it retries with back-off.");
+        });
+      });
+    } finally {
+      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName("test-refuse-org-refused")
+          .delete();
+      client.admissionRegistration().v1().validatingAdmissionPolicies().withName("test-refuse-org-refused").delete();
+    }
+    // The next success writes Ready from the organization's state again.
+    Organization ready = awaitReady("refused", "True");
+    assertThat(ready.getStatus().condition(ApiConstants.READY).orElseThrow().getReason()).isEqualTo("Ready");
+    assertThat(client.namespaces().withName("org-refused").get()).isNotNull();
+  }
+
   private Organization awaitReady(String name, String status) {
     await().atMost(WAIT).untilAsserted(() -> {
       Organization org = client.resources(Organization.class).withName(name).get();

@@ -1,0 +1,42 @@
+package dev.trellis.reconcile.support;
+
+import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.model.Reasons;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/** The Ready condition of an object whose reconcile failed: reason ReconcileError and what failed, in one sentence. */
+public final class ReconcileErrors {
+  private static final int MAX_MESSAGE = 400;
+
+  private ReconcileErrors() {}
+
+  public static Condition ready(Exception e, Long generation) {
+    return Conditions.of(ApiConstants.READY, false, Reasons.RECONCILE_ERROR, message(e), generation);
+  }
+
+  /** "Trellis could not reconcile it (409: the API server's message); it retries." */
+  static String message(Exception e) {
+    Throwable cause = e;
+    while (!(cause instanceof KubernetesClientException) && cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String what;
+    if (cause instanceof KubernetesClientException k) {
+      String said = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
+          : firstLine(k.getMessage());
+      what = k.getCode() > 0 ? k.getCode() + ": " + said : said;
+    } else {
+      what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
+    }
+    if (what.length() > MAX_MESSAGE) {
+      what = what.substring(0, MAX_MESSAGE) + "…";
+    }
+    return "Trellis could not reconcile it (" + what + "); it retries with back-off.";
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+}
