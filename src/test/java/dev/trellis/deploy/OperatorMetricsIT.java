@@ -59,6 +59,7 @@ class OperatorMetricsIT {
         .containsPattern("(?m)^trellis_reconcile_seconds_count\\{controller=\"[a-z-]+\",operation=\"reconcile\","
             + "result=\"success\",?\\} [1-9]")
         .containsPattern("(?m)^trellis_document_writes_total [1-9]")
+        .containsPattern("(?m)^trellis_document_shards [0-9]")
         .containsPattern("(?m)^trellis_objects\\{kind=\"Connector\",ready=\"True\",reason=\"Ready\",?\\} [1-9]"));
     double failures = value(scrape(), "trellis_document_write_failures_total");
 

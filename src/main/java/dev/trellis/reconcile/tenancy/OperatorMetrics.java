@@ -47,6 +47,7 @@ public class OperatorMetrics {
   });
   private volatile long documents;
   private volatile long documentBytes;
+  private volatile long shards;
 
   public OperatorMetrics(MeterRegistry registry, OrganizationSnapshots snapshots) {
     this.registry = registry;
@@ -61,6 +62,9 @@ public class OperatorMetrics {
         .register(registry);
     Gauge.builder("trellis.documents", () -> documents)
         .description("Grants ConfigMaps (documents and their shards) Trellis holds").register(registry);
+    Gauge.builder("trellis.document.shards", () -> shards)
+        .description("Of those, the shards: ConfigMaps a large document is split into beside its primary")
+        .register(registry);
     Gauge.builder("trellis.documents.bytes", () -> documentBytes)
         .description("Bytes of all grants documents Trellis holds").baseUnit("bytes").register(registry);
     objects = MultiGauge.builder("trellis.objects")
@@ -94,14 +98,21 @@ public class OperatorMetrics {
     try {
       long count = 0;
       long bytes = 0;
+      long shardCount = 0;
       // The cache holds the grants ConfigMaps only (selected by the managed-by and connector labels).
       for (ConfigMap cm : (Iterable<ConfigMap>) sources.configMaps.list()::iterator) {
         count++;
+        String connector = cm.getMetadata().getLabels() == null ? null
+            : cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL);
+        if (connector != null && !cm.getMetadata().getName().equals(GrantsProjector.configMapName(connector))) {
+          shardCount++;
+        }
         bytes += cm.getData() == null ? 0 : cm.getData().values().stream()
             .mapToLong(GrantsProjector::utf8Length).sum();
       }
       documents = count;
       documentBytes = bytes;
+      shards = shardCount;
       Map<Tags, Long> byReason = new LinkedHashMap<>();
       count(byReason, "Organization", sources.organizations);
       count(byReason, "Folder", sources.folders);
