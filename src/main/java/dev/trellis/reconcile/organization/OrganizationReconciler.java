@@ -407,6 +407,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   @Override
   public ErrorStatusUpdateControl<Organization> updateErrorStatus(Organization org, Context<Organization> context,
       Exception e) {
+    if (!ReconcileErrors.worthReporting(e)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     OrganizationStatus comparable = copyWithoutPartnerships(old);
     OrganizationStatus status = copyWithoutPartnerships(old);

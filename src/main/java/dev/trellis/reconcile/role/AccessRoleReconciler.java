@@ -47,6 +47,9 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
   @Override
   public ErrorStatusUpdateControl<AccessRole> updateErrorStatus(AccessRole role, Context<AccessRole> context,
       Exception e) {
+    if (!ReconcileErrors.worthReporting(e)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
     AccessRoleStatus status = new AccessRoleStatus();
     status.setObservedGeneration(old.getObservedGeneration());

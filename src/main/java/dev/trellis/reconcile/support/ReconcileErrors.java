@@ -11,6 +11,21 @@ public final class ReconcileErrors {
 
   private ReconcileErrors() {}
 
+  /**
+   * Whether the failure is worth a status: not a 409 Conflict, which is a write racing another (the operator's other
+   * controller, a user) and is retried at once. Reporting it would flap Ready and raise a warning Event for nothing.
+   */
+  public static boolean worthReporting(Exception e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof KubernetesClientException k && k.getCode() == java.net.HttpURLConnection.HTTP_CONFLICT) {
+        return false;
+      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
+    }
+    return true;
+  }
+
   public static Condition ready(Exception e, Long generation) {
     return Conditions.of(ApiConstants.READY, false, Reasons.RECONCILE_ERROR, message(e), generation);
   }
