@@ -1,7 +1,6 @@
 package dev.trellis.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +49,7 @@ class OperatorMetricsIT {
   KubernetesClient client = ControlPlane.get().admin();
 
   @Test
-  void reconcilesDocumentsAndWriteFailuresAreCounted() throws IOException {
+  void reconcilesDocumentsAndWriteFailuresAreCounted() throws Exception {
     TenancyFixture given = new TenancyFixture(client);
     String ns = given.organization("metered");
     given.oneAnalyst(ns, "ann", "ann@metered.example", null);
@@ -63,29 +62,10 @@ class OperatorMetricsIT {
         .containsPattern("(?m)^trellis_objects\\{kind=\"Connector\",ready=\"True\",reason=\"Ready\",?\\} [1-9]"));
     double failures = value(scrape(), "trellis_document_write_failures_total");
 
-    given.apply("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicy
-        metadata: {name: test-refuse-metered-grants}
-        spec:
-          failurePolicy: Fail
-          matchConstraints:
-            resourceRules:
-              - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [configmaps]}
-          validations:
-            - expression: "request.namespace != 'org-metered' || request.name != 'c2-grants'"
-              message: "c2-grants refused by the test"
-        ---
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicyBinding
-        metadata: {name: test-refuse-metered-grants}
-        spec: {policyName: test-refuse-metered-grants, validationActions: [Deny]}
-        """);
-    try {
-      // The policy is in force once it refuses the ConfigMap to an administrator too.
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() ->
-          client.resource(new ConfigMapBuilder().withNewMetadata().withName("c2-grants").withNamespace(ns)
-              .endMetadata().build()).create()).hasMessageContaining("refused by the test"));
+    try (AutoCloseable policy = given.refuse("test-refuse-metered-grants", "CREATE, UPDATE", "configmaps",
+        "request.namespace != 'org-metered' || request.name != 'c2-grants'", "c2-grants refused by the test",
+        () -> client.resource(new ConfigMapBuilder().withNewMetadata().withName("c2-grants").withNamespace(ns)
+            .endMetadata().build()).create())) {
       given.apply(ns, """
           apiVersion: iam.trellis.dev/v1alpha1
           kind: Connector
@@ -95,11 +75,6 @@ class OperatorMetricsIT {
       given.awaitReady(Connector.class, ns, "c2", false, Reasons.GRANTS_NOT_WRITTEN);
       await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
           assertThat(value(scrape(), "trellis_document_write_failures_total")).isGreaterThan(failures));
-    } finally {
-      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName("test-refuse-metered-grants")
-          .delete();
-      client.admissionRegistration().v1().validatingAdmissionPolicies().withName("test-refuse-metered-grants")
-          .delete();
     }
     given.awaitReady(Connector.class, ns, "c2", true, Reasons.READY);
   }

@@ -363,33 +363,15 @@ class TenantIsolationIT {
   }
 
   @Test
-  void aDocumentThatCannotBeWrittenMakesItsConnectorNotReadyAndTheOthersGoOn() {
+  void aDocumentThatCannotBeWrittenMakesItsConnectorNotReadyAndTheOthersGoOn() throws Exception {
     String ns = given.organization("blocked");
     analyst(ns);
     awaitGrants(ns);
     // A policy of the cluster's own refuses the ConfigMap of a second connector, c2.
-    given.apply("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicy
-        metadata: {name: test-refuse-c2-grants}
-        spec:
-          failurePolicy: Fail
-          matchConstraints:
-            resourceRules:
-              - {apiGroups: [""], apiVersions: [v1], operations: [CREATE, UPDATE], resources: [configmaps]}
-          validations:
-            - expression: "request.namespace != 'org-blocked' || request.name != 'c2-grants'"
-              message: "c2-grants refused by the test"
-        ---
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicyBinding
-        metadata: {name: test-refuse-c2-grants}
-        spec: {policyName: test-refuse-c2-grants, validationActions: [Deny]}
-        """);
-    try {
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() ->
-          client.resource(new ConfigMapBuilder().withNewMetadata().withName("c2-grants").withNamespace(ns)
-              .endMetadata().build()).create()).hasMessageContaining("refused by the test"));
+    try (AutoCloseable policy = given.refuse("test-refuse-c2-grants", "CREATE, UPDATE", "configmaps",
+        "request.namespace != 'org-blocked' || request.name != 'c2-grants'", "c2-grants refused by the test",
+        () -> client.resource(new ConfigMapBuilder().withNewMetadata().withName("c2-grants").withNamespace(ns)
+            .endMetadata().build()).create())) {
       given.apply(ns, """
           apiVersion: iam.trellis.dev/v1alpha1
           kind: Connector
@@ -408,10 +390,6 @@ class TenantIsolationIT {
       await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
           assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
       given.awaitReady(Connector.class, ns, "c", true, Reasons.READY);
-    } finally {
-      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName("test-refuse-c2-grants")
-          .delete();
-      client.admissionRegistration().v1().validatingAdmissionPolicies().withName("test-refuse-c2-grants").delete();
     }
     // Once it can be written, it is.
     given.awaitReady(Connector.class, ns, "c2", true, Reasons.READY);

@@ -134,30 +134,13 @@ class OrganizationIT {
   }
 
   @Test
-  void aFailedReconcileSaysSoInReadyUntilOneSucceeds() {
+  void aFailedReconcileSaysSoInReadyUntilOneSucceeds() throws Exception {
     // A policy of the cluster's own refuses the organization's namespace: the operator's create call fails.
-    new dev.trellis.reconcile.tenancy.TenancyFixture(client).apply("""
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicy
-        metadata: {name: test-refuse-org-refused}
-        spec:
-          failurePolicy: Fail
-          matchConstraints:
-            resourceRules:
-              - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [namespaces]}
-          validations:
-            - expression: "object.metadata.name != 'org-refused'"
-              message: "org-refused refused by the test"
-        ---
-        apiVersion: admissionregistration.k8s.io/v1
-        kind: ValidatingAdmissionPolicyBinding
-        metadata: {name: test-refuse-org-refused}
-        spec: {policyName: test-refuse-org-refused, validationActions: [Deny]}
-        """);
-    try {
-      await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() -> client.namespaces()
-          .resource(new NamespaceBuilder().withNewMetadata().withName("org-refused").endMetadata().build())
-          .dryRun().create()).hasMessageContaining("refused by the test"));
+    try (AutoCloseable policy = new dev.trellis.reconcile.tenancy.TenancyFixture(client).refuse(
+        "test-refuse-org-refused", "CREATE", "namespaces", "object.metadata.name != 'org-refused'",
+        "org-refused refused by the test", () -> client.namespaces()
+            .resource(new NamespaceBuilder().withNewMetadata().withName("org-refused").endMetadata().build())
+            .dryRun().create())) {
       client.resource(organization("refused", null)).create();
       await().atMost(WAIT).untilAsserted(() -> {
         Organization org = client.resources(Organization.class).withName("refused").get();
@@ -169,10 +152,6 @@ class OrganizationIT {
               .endsWith("it retries with back-off.");
         });
       });
-    } finally {
-      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName("test-refuse-org-refused")
-          .delete();
-      client.admissionRegistration().v1().validatingAdmissionPolicies().withName("test-refuse-org-refused").delete();
     }
     // The next success writes Ready from the organization's state again.
     Organization ready = awaitReady("refused", "True");

@@ -100,6 +100,40 @@ public final class TenancyFixture {
         %3$s""".formatted(member, email, expiresAt == null ? "" : "  expiresAt: \"" + expiresAt + "\"\n"));
   }
 
+  /**
+   * A policy of the cluster's own (a ValidatingAdmissionPolicy and its binding, both {@code name}) that refuses
+   * {@code operations} on the core {@code resource} when the CEL {@code allowed} is false, with {@code message}.
+   * Returns once {@code probe} is refused with that message; closing it removes the policy.
+   */
+  public AutoCloseable refuse(String name, String operations, String resource, String allowed, String message,
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable probe) {
+    apply("""
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicy
+        metadata: {name: %1$s}
+        spec:
+          failurePolicy: Fail
+          matchConstraints:
+            resourceRules:
+              - {apiGroups: [""], apiVersions: [v1], operations: [%2$s], resources: [%3$s]}
+          validations:
+            - expression: %4$s
+              message: %5$s
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: ValidatingAdmissionPolicyBinding
+        metadata: {name: %1$s}
+        spec: {policyName: %1$s, validationActions: [Deny]}
+        """.formatted(name, operations, resource, JSON.valueToTree(allowed), JSON.valueToTree(message)));
+    AutoCloseable removal = () -> {
+      client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(name).delete();
+      client.admissionRegistration().v1().validatingAdmissionPolicies().withName(name).delete();
+    };
+    await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
+        org.assertj.core.api.Assertions.assertThatThrownBy(probe).hasMessageContaining(message));
+    return removal;
+  }
+
   /** The connector's grants document, once it exists. */
   public JsonNode document(String namespace, String connector) {
     ConfigMap[] found = new ConfigMap[1];
