@@ -58,6 +58,13 @@ e2e: control-plane node-deps build ## helm install on a cluster with a node (the
 chaos-start: control-plane ## Start the operator while its API server refuses every connection: it must not exit, must say not ready, then converge
 	hack/chaos/flaky-start.sh
 
+.PHONY: chaos-restart
+chaos-restart: control-plane ## Restart kube-apiserver, then etcd, while bindings stream in: the operator stays up and its document ends exact
+	hack/chaos/restarts.sh
+
+.PHONY: chaos
+chaos: chaos-start chaos-restart ## Every fault test of hack/chaos/ (docs/reliability.md)
+
 .PHONY: cluster-down
 cluster-down: ## Stop the local control plane
 	hack/cluster.sh down

@@ -5,6 +5,7 @@
 #   hack/cluster.sh up     start (idempotent), write .trellis/kubeconfig
 #   hack/cluster.sh down   stop everything it started
 #   hack/cluster.sh status say what is running
+#   hack/cluster.sh restart etcd|kube-apiserver [seconds]   stop one, wait, start it again in place (fault tests)
 # With NODE=1 the cluster also runs pods: kube-scheduler, the controllers pods need (deployments, replica sets,
 # endpoints, service accounts, disruption budgets), the ServiceAccount admission plugin, an API server that pods
 # reach through the `kubernetes` Service, and a node: kubelet, kube-proxy and containerd (hack/node/node.sh; root,
@@ -91,27 +92,23 @@ current-context: trellis-local
 EOF
 }
 
-up() {
-  [ -x "$bin/kube-apiserver" ] || { log "no binaries in $bin: run make control-plane"; exit 1; }
-  mkdir -p "$state"
-  if running kube-apiserver; then
-    log "already running; KUBECONFIG=$state/kubeconfig"
-    [ "$node" = 1 ] && node_up
-    return
-  fi
-  certificates
-  local etcd_port peer_port api_port
-  etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port)
-  echo "$api_port" > "$state/api.port"
-
+# etcd and kube-apiserver start from the ports saved in $state, so that `restart` brings them back where clients
+# (and each other) expect them.
+start_etcd() {
+  local etcd_port peer_port
+  etcd_port=$(cat "$state/etcd.port"); peer_port=$(cat "$state/peer.port")
   log "starting etcd on 127.0.0.1:$etcd_port"
   nohup "$bin/etcd" --name trellis --data-dir "$state/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$peer_port" --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
     --initial-cluster "trellis=http://127.0.0.1:$peer_port" \
-    > "$state/etcd.log" 2>&1 &
+    >> "$state/etcd.log" 2>&1 &
   echo $! > "$state/etcd.pid"
+}
 
+start_apiserver() {
+  local etcd_port api_port
+  etcd_port=$(cat "$state/etcd.port"); api_port=$(cat "$state/api.port")
   # Without a node the API server listens on loopback only and answers no pod; with one it listens on this
   # machine's address too, publishes it as the `kubernetes` Service's endpoint and mounts ServiceAccount tokens.
   local network=(--bind-address 127.0.0.1 --advertise-address 127.0.0.1 --endpoint-reconciler-type none
@@ -134,11 +131,11 @@ up() {
     --authorization-mode RBAC \
     --audit-policy-file "$root/config/audit/policy.yaml" \
     --audit-log-path "$state/audit.log" --audit-log-format json \
-    > "$state/kube-apiserver.log" 2>&1 &
+    >> "$state/kube-apiserver.log" 2>&1 &
   echo $! > "$state/kube-apiserver.pid"
+}
 
-  kubeconfig "$state/kubeconfig" admin
-
+await_apiserver() {
   local deadline=$((SECONDS + 60))
   until "$bin/kubectl" --kubeconfig "$state/kubeconfig" get --raw /readyz >/dev/null 2>&1; do
     if [ $SECONDS -gt $deadline ] || ! running kube-apiserver; then
@@ -147,6 +144,49 @@ up() {
     fi
     sleep 0.5
   done
+}
+
+# stop COMPONENT: ends one process of the cluster (TERM, then KILL after 5 s).
+stop() {
+  local component=$1
+  if running "$component"; then
+    log "stopping $component"
+    kill "$(cat "$state/$component.pid")" 2>/dev/null || true
+    local pid; pid=$(cat "$state/$component.pid")
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$state/$component.pid"
+}
+
+# restart etcd|kube-apiserver [SECONDS]: stops it, waits SECONDS (default 0) and starts it again on the same ports
+# with the same data, then waits until the API server is ready. For fault tests (hack/chaos/).
+restart() {
+  local component=${1:-} pause=${2:-0}
+  case "$component" in etcd|kube-apiserver) ;; *) echo "usage: $0 restart etcd|kube-apiserver [seconds]" >&2; exit 2 ;; esac
+  running "$component" || { log "$component is not running"; exit 1; }
+  stop "$component"
+  sleep "$pause"
+  if [ "$component" = etcd ]; then start_etcd; else start_apiserver; fi
+  await_apiserver
+  log "$component restarted"
+}
+
+up() {
+  [ -x "$bin/kube-apiserver" ] || { log "no binaries in $bin: run make control-plane"; exit 1; }
+  mkdir -p "$state"
+  if running kube-apiserver; then
+    log "already running; KUBECONFIG=$state/kubeconfig"
+    [ "$node" = 1 ] && node_up
+    return
+  fi
+  certificates
+  free_port > "$state/etcd.port"; free_port > "$state/peer.port"; free_port > "$state/api.port"
+  start_etcd
+  start_apiserver
+  kubeconfig "$state/kubeconfig" admin
+
+  await_apiserver
 
   local controllers=garbagecollector,namespace,clusterrole-aggregation
   local extra=()
@@ -187,14 +227,7 @@ node_up() {
 down() {
   [ -x "$root/hack/node/node.sh" ] && [ -d "$state/node" ] && TRELLIS_STATE="$state" "$root/hack/node/node.sh" down
   for component in kube-scheduler kube-controller-manager kube-apiserver etcd; do
-    if running "$component"; then
-      log "stopping $component"
-      kill "$(cat "$state/$component.pid")" 2>/dev/null || true
-      local pid; pid=$(cat "$state/$component.pid")
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$state/$component.pid"
+    stop "$component"
   done
 }
 
@@ -209,6 +242,7 @@ status() {
 case "${1:-}" in
   up) up ;;
   down) down ;;
+  restart) restart "${2:-}" "${3:-0}" ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|restart etcd|kube-apiserver [seconds]" >&2; exit 2 ;;
 esac

@@ -11,23 +11,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export TRELLIS_STATE=${TRELLIS_STATE:-$(pwd)/.trellis-chaos}
 source hack/lib.sh
+source hack/chaos/lib.sh
 cut_for=${CUT:-20}
 
-fail() { log "FAILED: $*"; [ -f "$TRELLIS_STATE/operator.log" ] && tail -40 "$TRELLIS_STATE/operator.log" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-now() { python3 -c 'import time; print(time.time())'; }
-since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
-
-hack/control-plane/build.sh >/dev/null
-jar=target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-  log "building the operator"
-  ./mvnw -B -ntp -q package -DskipTests
-fi
 # A fresh cluster each time: what the operator shows must be its work of this run.
-hack/cluster.sh down >/dev/null 2>&1 || true
-rm -rf "$TRELLIS_STATE"
-hack/cluster.sh up
+fresh_cluster
 proxy_pid=""
 cleanup() {
   set +e
@@ -36,24 +24,17 @@ cleanup() {
   hack/cluster.sh down
 }
 trap cleanup EXIT
-make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
-operator_kubeconfig
 
 # The operator's kubeconfig points at the proxy, which cuts every connection for now.
-proxy_port=$(free_port); http_port=$(free_port)
+proxy_port=$(free_port)
 echo cut > "$TRELLIS_STATE/proxy.mode"
 python3 hack/chaos/flaky-proxy.py "$proxy_port" "127.0.0.1:$(cat "$TRELLIS_STATE/api.port")" \
   "$TRELLIS_STATE/proxy.mode" &
 proxy_pid=$!
 sed -i "s|server: https://127.0.0.1:[0-9]*|server: https://127.0.0.1:$proxy_port|" "$TRELLIS_STATE/operator.kubeconfig"
-# As the kubelet probes: an answer within 2 s or none (000).
-probe() { curl -s -o /dev/null --max-time 2 -w '%{http_code}' "http://127.0.0.1:$http_port/q/health/$1" || true; }
-ready() { probe ready; }
 
 log "starting the operator while its API server refuses every connection (for $cut_for s)"
-KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" -jar "$jar" \
-  > "$TRELLIS_STATE/operator.log" 2>&1 &
-operator_pid=$!
+start_operator operator.log
 start=$SECONDS; not_ready=0; answered=""
 while [ $((SECONDS - start)) -lt "$cut_for" ]; do
   kill -0 "$operator_pid" 2>/dev/null || fail "the operator exited while the API server refused it"
@@ -140,10 +121,7 @@ iam_rule=$("$kubectl" get clusterrole trellis-operator -o jsonpath='{.rules[0].r
 # The controllers start processing once every cache has synced or cache-sync-timeout (2 min by default) has passed:
 # 5 s here, so that the 20 s below are spent with the tenancy controller running and one of its caches empty.
 log "restarting the operator without the right to list role bindings (cache-sync-timeout 5 s)"
-KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" \
-  -Dquarkus.operator-sdk.cache-sync-timeout=5s -jar "$jar" \
-  > "$TRELLIS_STATE/operator-2.log" 2>&1 &
-operator_pid=$!
+start_operator operator-2.log -Dquarkus.operator-sdk.cache-sync-timeout=5s
 start=$SECONDS; answered=""
 until grep -q "'tenancy' controller started" "$TRELLIS_STATE/operator-2.log"; do
   [ $((SECONDS - start)) -lt 60 ] || fail "the restarted operator's tenancy controller did not start"; sleep 0.5
@@ -202,9 +180,7 @@ kill "$operator_pid"; wait "$operator_pid" 2>/dev/null || true; operator_pid=""
 log "operator stopped with bob's binding in the document, expiring at $expires_at"
 until [ "$(date +%s)" -gt "$(date -d "$expires_at" +%s)" ]; do sleep 1; done # the wall clock passes the expiry
 grants | grep -q 'bob@flaky.example' || fail "bob left the document while no operator ran: the check is void"
-KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port="$http_port" -jar "$jar" \
-  > "$TRELLIS_STATE/operator-3.log" 2>&1 &
-operator_pid=$!
+start_operator operator-3.log
 restarted=$(now)
 deadline=$((SECONDS + 60))
 until [ "$(ready)" = 200 ]; do
