@@ -34,6 +34,10 @@ argocd: ## Regenerate config/argocd/ (Argo CD health checks) from the state colu
 test: control-plane ## Run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
 	$(MVN) verify
 
+.PHONY: property
+property: ## The model's property tests on 10 000 random organizations (make test runs 300); SEEDS=n for another count
+	$(MVN) test -Dtest=GrantResolutionPropertyTest -Dtrellis.property.seeds=$${SEEDS:-10000} -Dsurefire.failIfNoSpecifiedTests=false
+
 .PHONY: unit-test
 unit-test: ## Run the tests that need no API server (*Test)
 	$(MVN) test -Dsurefire.includes='**/*Test.java' -Dtest='*Test'

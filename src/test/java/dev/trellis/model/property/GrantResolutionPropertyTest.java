@@ -41,8 +41,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Invariants of grant resolution over random organizations (DESIGN §5). */
 class GrantResolutionPropertyTest {
 
+  /** 300 random organizations in `make test`; `make property` runs 10 000 (-Dtrellis.property.seeds). */
   static Stream<Long> seeds() {
-    return LongStream.range(0, 300).boxed();
+    return LongStream.range(0, Long.getLong("trellis.property.seeds", 300)).boxed();
   }
 
   static Set<Tuple> tuples(Resolution r) {
