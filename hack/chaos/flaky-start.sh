@@ -6,7 +6,8 @@
 # Prints the time from the API server answering to the operator being ready, and to a new organization's grants.
 # Then restarts it without the right to list role bindings: one cache stays empty, the operator must stay not ready
 # and leave every document as it is (an empty cache read as "no bindings" would revoke grants), until the right is back.
-# Last, a binding that expires while the operator is down must be gone from the document right after it restarts.
+# Last, a binding that expires while the operator is down must be gone from the document right after it restarts, and
+# an invitation that runs out meanwhile must be reported expired.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export TRELLIS_STATE=${TRELLIS_STATE:-$(pwd)/.trellis-chaos}
@@ -154,7 +155,8 @@ log "ready $(since "$opened") s after the right came back; document still at res
 [ "$(rv)" = "$before" ] || fail "the document was rewritten although nothing it depends on changed"
 
 # Phase 3: the clock. A binding that expires while the operator is down is gone from the document within one
-# reconcile of the restart (nothing else would remove it: the document is only rewritten by the operator).
+# reconcile of the restart (nothing else would remove it: the document is only rewritten by the operator), and an
+# invitation that runs out meanwhile is reported expired.
 expires_at=$(date -u -d '+25 seconds' +%Y-%m-%dT%H:%M:%SZ)
 "$kubectl" apply --server-side -n org-flaky -f - >/dev/null <<YAML
 apiVersion: iam.trellis.dev/v1alpha1
@@ -170,14 +172,26 @@ spec:
   subject: {kind: Member, name: bob}
   scope: {kind: Project, name: p}
   expiresAt: "$expires_at"
+---
+apiVersion: iam.trellis.dev/v1alpha1
+kind: Member
+metadata: {name: carol}
+spec: {type: User, email: carol@flaky.example, invitation: {ttl: 25s}}
 YAML
+reason_of() {
+  "$kubectl" -n org-flaky get members.iam.trellis.dev "$1" -o jsonpath='{.status.conditions[?(@.type=="Ready")].reason}'
+}
 grants() { "$kubectl" -n org-flaky get configmap c-grants -o jsonpath='{.data.grants\.json}'; }
 deadline=$((SECONDS + 20))
 until grants | grep -q 'bob@flaky.example'; do
   [ $SECONDS -lt $deadline ] || fail "bob's binding (until $expires_at) never reached the document"; sleep 0.5
 done
+deadline=$((SECONDS + 20))
+until [ "$(reason_of carol)" = InvitationPending ]; do
+  [ $SECONDS -lt $deadline ] || fail "carol's invitation is not pending (reason $(reason_of carol))"; sleep 0.5
+done
 kill "$operator_pid"; wait "$operator_pid" 2>/dev/null || true; operator_pid=""
-log "operator stopped with bob's binding in the document, expiring at $expires_at"
+log "operator stopped with bob's binding in the document, expiring at $expires_at, and carol's invitation pending"
 until [ "$(date +%s)" -gt "$(date -d "$expires_at" +%s)" ]; do sleep 1; done # the wall clock passes the expiry
 grants | grep -q 'bob@flaky.example' || fail "bob left the document while no operator ran: the check is void"
 start_operator operator-3.log
@@ -192,7 +206,13 @@ while grants | grep -q 'bob@flaky.example'; do
   [ $SECONDS -lt $deadline ] || fail "bob's expired binding was still in the document 30 s after the restart"; sleep 0.5
 done
 grants | grep -q 'ann@flaky.example' || fail "ann's grant was lost with bob's"
+deadline=$((SECONDS + 30))
+until [ "$(reason_of carol)" = InvitationExpired ]; do
+  [ $SECONDS -lt $deadline ] || fail "carol's invitation ran out while no operator ran and is not reported expired"
+  sleep 0.5
+done
+log "carol's invitation reported InvitationExpired $(since "$restarted") s after the restart"
 log "restarted after the expiry: ready in $became_ready s, bob gone from the document $(since "$restarted") s after \
 the start, ann kept"
 log "PASSED: refused for $cut_for s, never exited, ready $first_recovered s after the API server answered; without one \
-cache, never ready and nothing rewritten; an expiry passed while down applied at the restart"
+cache, never ready and nothing rewritten; an expiry and an invitation's end passed while down applied at the restart"
