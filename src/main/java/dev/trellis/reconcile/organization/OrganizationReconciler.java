@@ -39,7 +39,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.ReconcileErrors;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -47,7 +46,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +56,6 @@ import java.util.Set;
 public class OrganizationReconciler implements Reconciler<Organization>, Cleaner<Organization> {
   public static final String NAME = "organization";
   static final String FIELD_MANAGER = "trellis-operator";
-  private static final java.time.Duration UNSYNCED_RETRY = java.time.Duration.ofSeconds(2);
   /** The ConfigMap, in each organization's namespace, holding its effective security policy. */
   public static final String SECURITY_CONFIGMAP = "trellis-security";
   /** The ConfigMap, in each organization's namespace, holding its branding and images. */
@@ -85,8 +82,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   /** Whether every cache of this controller has finished its first list. */
   private boolean synced() {
-    return Stream.of(namespaces, tree, configMaps, brandingImages).allMatch(source -> source != null
-        && source.informerHealthIndicators().values().stream().allMatch(InformerHealthIndicator::hasSynced));
+    return CacheReadiness.listed(java.util.Arrays.asList(namespaces, tree, configMaps, brandingImages));
   }
 
   @Override
@@ -131,7 +127,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     String name = org.getMetadata().getName();
     if (!synced()) {
       // A cache still empty after a failed first list would read as "no namespace", "no parent": wait for all.
-      return UpdateControl.<Organization>noUpdate().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+      return UpdateControl.<Organization>noUpdate().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
     }
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
@@ -310,7 +306,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   @Override
   public DeleteControl cleanup(Organization org, Context<Organization> context) {
     if (!synced()) {
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
     }
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);

@@ -1,5 +1,7 @@
 package dev.trellis.reconcile.support;
 
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class CacheReadiness implements HealthCheck {
   /** The controllers whose caches must be synced before Trellis decides anything. */
-  public static final Set<String> CONTROLLERS = Set.of("organization", "tenancy");
+  static final Set<String> CONTROLLERS = Set.of("organization", "tenancy");
   private final Map<String, BooleanSupplier> synced = new ConcurrentHashMap<>();
 
   /** {@code controller}'s caches are synced when {@code isSynced} says so. */
@@ -33,9 +35,13 @@ public class CacheReadiness implements HealthCheck {
     synced.put(controller, isSynced);
   }
 
-  /** Whether every controller of {@link #CONTROLLERS} has registered and its caches are synced. */
-  public boolean ready() {
-    return CONTROLLERS.stream().allMatch(c -> synced.getOrDefault(c, () -> false).getAsBoolean());
+  /** How soon a reconcile that found a cache not yet listed tries again. */
+  public static final java.time.Duration RETRY_WHILE_LISTING = java.time.Duration.ofSeconds(2);
+
+  /** Whether every one of {@code sources} exists and has finished its first list. */
+  public static boolean listed(java.util.Collection<? extends InformerEventSource<?, ?>> sources) {
+    return sources.stream().allMatch(source -> source != null
+        && source.informerHealthIndicators().values().stream().allMatch(InformerHealthIndicator::hasSynced));
   }
 
   @Override

@@ -73,7 +73,6 @@ import org.jboss.logging.Logger;
 public class TenancyReconciler implements Reconciler<Namespace> {
   public static final String NAME = "tenancy";
   private final CacheReadiness readiness;
-  private static final java.time.Duration UNSYNCED_RETRY = java.time.Duration.ofSeconds(2);
   private static final Logger LOG = Logger.getLogger(TenancyReconciler.class);
 
   private final StatusWriter statuses;
@@ -119,7 +118,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       // Some cache has not finished its first list (the API server refused it at start; its informer retries):
       // resolving now would read missing bindings as revoked ones. Late is acceptable, wrong is not.
       LOG.debugf("namespace %s: waiting for every cache to be synced", name);
-      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(UNSYNCED_RETRY.toMillis());
+      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
     }
     if (namespace.getMetadata().getDeletionTimestamp() != null) {
       memo.forget(name);

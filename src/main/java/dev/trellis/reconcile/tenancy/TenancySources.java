@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
@@ -122,8 +123,7 @@ final class TenancySources implements Directory {
    * documents resolved from it would lose correct grants, so nothing is resolved or decided before.
    */
   boolean synced() {
-    return all().stream().allMatch(source -> ((InformerEventSource<?, ?>) source).informerHealthIndicators().values()
-        .stream().allMatch(io.javaoperatorsdk.operator.health.InformerHealthIndicator::hasSynced));
+    return CacheReadiness.listed(all().stream().map(source -> (InformerEventSource<?, ?>) source).toList());
   }
 
   /** Whether invitation acceptances can be trusted now (the admission policy in force, and since when). */
