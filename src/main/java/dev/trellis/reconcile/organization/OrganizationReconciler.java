@@ -407,16 +407,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
-    OrganizationStatus comparable = copyWithoutPartnerships(old);
     OrganizationStatus status = copyWithoutPartnerships(old);
     status.setConditions(Conditions.set(ownConditions(old), ReconcileErrors.ready(e, generation(org)), clock));
-    if (status.equals(comparable)) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    StatusUpdates.announceReadyChange(org, old.condition(ApiConstants.READY), status.condition(ApiConstants.READY),
-        events);
-    org.setStatus(status);
-    return ErrorStatusUpdateControl.patchStatus(org);
+    return StatusUpdates.patchErrorIfChanged(org, copyWithoutPartnerships(old), status, events);
   }
 
   private static OrganizationStatus copyWithoutPartnerships(OrganizationStatus status) {

@@ -11,7 +11,6 @@ import dev.trellis.reconcile.tenancy.SnapshotBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import dev.trellis.reconcile.support.ReconcileErrors;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
-import dev.trellis.api.v1alpha1.ApiConstants;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -55,12 +54,6 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
     status.setObservedGeneration(old.getObservedGeneration());
     status.setConditions(Conditions.set(old.getConditions(),
         ReconcileErrors.ready(e, role.getMetadata().getGeneration()), clock));
-    if (status.equals(old)) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    StatusUpdates.announceReadyChange(role, old.condition(ApiConstants.READY), status.condition(ApiConstants.READY),
-        events);
-    role.setStatus(status);
-    return ErrorStatusUpdateControl.patchStatus(role);
+    return StatusUpdates.patchErrorIfChanged(role, old, status, events);
   }
 }

@@ -16,14 +16,7 @@ public final class ReconcileErrors {
    * controller, a user) and is retried at once. Reporting it would flap Ready and raise a warning Event for nothing.
    */
   public static boolean worthReporting(Exception e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof KubernetesClientException k && k.getCode() == java.net.HttpURLConnection.HTTP_CONFLICT) {
-        return false;
-      }
-      cause = cause.getCause() == cause ? null : cause.getCause();
-    }
-    return true;
+    return apiFailure(e).map(k -> k.getCode() != java.net.HttpURLConnection.HTTP_CONFLICT).orElse(true);
   }
 
   public static Condition ready(Exception e, Long generation) {
@@ -32,12 +25,9 @@ public final class ReconcileErrors {
 
   /** "Trellis could not reconcile it (409: the API server's message); it retries." */
   static String message(Exception e) {
-    Throwable cause = e;
-    while (!(cause instanceof KubernetesClientException) && cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
     String what;
-    if (cause instanceof KubernetesClientException k) {
+    KubernetesClientException k = apiFailure(e).orElse(null);
+    if (k != null) {
       String said = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
           : firstLine(k.getMessage());
       what = k.getCode() > 0 ? k.getCode() + ": " + said : said;
@@ -48,6 +38,16 @@ public final class ReconcileErrors {
       what = what.substring(0, MAX_MESSAGE) + "…";
     }
     return "Trellis could not reconcile it (" + what + "); it retries with back-off.";
+  }
+
+  /** The API server's answer behind {@code e}: the first KubernetesClientException in its chain of causes. */
+  private static java.util.Optional<KubernetesClientException> apiFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof KubernetesClientException k) {
+        return java.util.Optional.of(k);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static String firstLine(String text) {

@@ -5,6 +5,7 @@ import dev.trellis.api.v1alpha1.TrellisStatus;
 import dev.trellis.api.v1alpha1.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,17 @@ public final class StatusUpdates {
     announceReadyChange(resource, old.condition(ApiConstants.READY), desired.condition(ApiConstants.READY), events);
     resource.setStatus(desired);
     return UpdateControl.patchStatus(resource);
+  }
+
+  /** {@link #patchIfChanged} for JOSDK's error status: the same comparison, Event and patch. */
+  public static <S extends TrellisStatus, R extends CustomResource<?, S>> ErrorStatusUpdateControl<R>
+      patchErrorIfChanged(R resource, S old, S desired, EventRecorder events) {
+    if (desired.equals(old)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    announceReadyChange(resource, old.condition(ApiConstants.READY), desired.condition(ApiConstants.READY), events);
+    resource.setStatus(desired);
+    return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
   /** Emits an Event when the Ready condition's status or reason changes between two statuses. */
