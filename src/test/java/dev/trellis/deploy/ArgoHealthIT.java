@@ -3,10 +3,10 @@ package dev.trellis.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.api.v1alpha1.ApiKinds;
+import dev.trellis.testsupport.Tools;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
  * are not what the table gives.
  */
 class ArgoHealthIT {
-  private static final Path BIN = Path.of(System.getProperty("trellis.cache"), "k8s",
-      System.getProperty("trellis.k8s.version") + "-linux-amd64");
   private static final Path ROOT = Path.of("config", "argocd");
   private static final Path CUSTOMIZATIONS = ROOT.resolve("resource_customizations").resolve("iam.trellis.dev");
   private static final Map<String, String> HEALTH = Map.of(
@@ -62,7 +60,7 @@ class ArgoHealthIT {
 
   @Test
   void argoCdsLuaEngineGivesEachStateItsHealth() throws Exception {
-    String report = InstallManifestsIT.run(null, BIN.resolve("lua-health").toString(),
+    String report = Tools.run(null, Tools.binary("lua-health"),
         ROOT.resolve("resource_customizations").toString());
     int expected = 0;
     for (var kind : ApiKinds.ALL) {

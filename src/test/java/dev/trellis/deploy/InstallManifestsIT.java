@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
+import dev.trellis.testsupport.Tools;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -19,11 +20,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The Helm chart and the kustomize base render to manifests that the real API server accepts. */
 @ExtendWith(DumpOnFailure.class)
 class InstallManifestsIT {
-  private static final Path BIN = Path.of(System.getProperty("trellis.cache"), "k8s",
-      System.getProperty("trellis.k8s.version") + "-linux-amd64");
 
   @BeforeAll
   static void releaseNamespace() {
@@ -46,9 +43,9 @@ class InstallManifestsIT {
   void helmChartRendersManifestsTheApiServerAccepts() throws Exception {
     // Release "chart": the control plane already has the registration trellis-iam of config/webhook/ (with a url),
     // which a dry-run apply of the chart's (with a service) would merge into an invalid object.
-    String rendered = run(null, BIN.resolve("helm").toString(), "template", "chart", "helm/trellis",
+    String rendered = Tools.run(null, Tools.binary("helm"), "template", "chart", "helm/trellis",
         "--namespace", "trellis-system", "--include-crds", "--kube-version", "1.37.2");
-    String applied = run(rendered, BIN.resolve("kubectl").toString(), "--kubeconfig",
+    String applied = Tools.run(rendered, Tools.binary("kubectl"), "--kubeconfig",
         ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
         "--dry-run=server", "-f", "-");
     assertThat(applied)
@@ -65,7 +62,7 @@ class InstallManifestsIT {
 
   @Test
   void kustomizeBaseRendersManifestsTheApiServerAccepts() throws Exception {
-    String applied = run(null, BIN.resolve("kubectl").toString(), "--kubeconfig",
+    String applied = Tools.run(null, Tools.binary("kubectl"), "--kubeconfig",
         ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
         "--dry-run=server", "-k", "config/default");
     assertThat(applied)
@@ -78,21 +75,21 @@ class InstallManifestsIT {
 
   @Test
   void helmAndKustomizeGrantTheOperatorTheSamePermissions() throws Exception {
-    String helm = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+    String helm = Tools.run(null, Tools.binary("helm"), "template", "trellis", "helm/trellis",
         "--namespace", "trellis-system", "--kube-version", "1.37.2");
-    String kustomize = run(null, BIN.resolve("kubectl").toString(), "kustomize", "config/default");
+    String kustomize = Tools.run(null, Tools.binary("kubectl"), "kustomize", "config/default");
     assertThat(clusterRole(helm).getRules()).isNotEmpty().isEqualTo(clusterRole(kustomize).getRules());
   }
 
   @Test
   void helmKustomizeAndMakeInstallInstallTheSameRolesAndPolicies() throws Exception {
-    String kubectl = BIN.resolve("kubectl").toString();
-    String helm = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+    String kubectl = Tools.binary("kubectl");
+    String helm = Tools.run(null, Tools.binary("helm"), "template", "trellis", "helm/trellis",
         "--namespace", "trellis-system", "--kube-version", "1.37.2");
-    String kustomize = run(null, kubectl, "kustomize", "config/default");
+    String kustomize = Tools.run(null, kubectl, "kustomize", "config/default");
     // make install applies crds/, config/roles and config/admission (Makefile).
-    String makeInstall = run(null, kubectl, "kustomize", "config/roles") + "\n---\n"
-        + run(null, kubectl, "kustomize", "config/admission");
+    String makeInstall = Tools.run(null, kubectl, "kustomize", "config/roles") + "\n---\n"
+        + Tools.run(null, kubectl, "kustomize", "config/admission");
     for (String kind : List.of("AccessRole", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding")) {
       Map<String, JsonNode> fromHelm = byName(helm, kind);
       assertThat(fromHelm).as(kind).isNotEmpty();
@@ -100,7 +97,7 @@ class InstallManifestsIT {
       assertThat(byName(makeInstall, kind)).as("%s of make install against Helm's", kind).isEqualTo(fromHelm);
     }
     assertThat(byName(helm, "AccessRole")).containsKeys("organization-admin", "storage-admin", "super-viewer");
-    String withoutRoles = run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+    String withoutRoles = Tools.run(null, Tools.binary("helm"), "template", "trellis", "helm/trellis",
         "--namespace", "trellis-system", "--kube-version", "1.37.2", "--set", "predefinedRoles.install=false");
     assertThat(byName(withoutRoles, "AccessRole")).isEmpty();
   }
@@ -148,16 +145,4 @@ class InstallManifestsIT {
         .findFirst().orElseThrow();
   }
 
-  /** Runs a command with {@code stdin}, fails with its output unless it exits 0 within a minute. */
-  static String run(String stdin, String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (stdin != null) {
-      process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    }
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s timed out", List.of(command)).isTrue();
-    assertThat(process.exitValue()).as("%s failed:%n%s", List.of(command), output).isZero();
-    return output;
-  }
 }

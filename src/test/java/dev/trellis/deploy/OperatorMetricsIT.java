@@ -12,6 +12,7 @@ import dev.trellis.model.Reasons;
 import dev.trellis.reconcile.tenancy.TenancyFixture;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
+import dev.trellis.testsupport.Tools;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DumpOnFailure.class)
 class OperatorMetricsIT {
-  private static final Path BIN = Path.of(System.getProperty("trellis.cache"), "k8s",
-      System.getProperty("trellis.k8s.version") + "-linux-amd64");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern METRIC = Pattern.compile("\\b((?:trellis|jvm)_[a-z_]+)\\b");
 
@@ -81,7 +79,7 @@ class OperatorMetricsIT {
 
   @Test
   void theChartQueriesOnlyMetricsTheOperatorServes() throws Exception {
-    String chart = InstallManifestsIT.run(null, BIN.resolve("helm").toString(), "template", "trellis", "helm/trellis",
+    String chart = Tools.run(null, Tools.binary("helm"), "template", "trellis", "helm/trellis",
         "--namespace", "trellis-system", "--kube-version", "1.37.2",
         "--set", "metrics.serviceMonitor.enabled=true", "--set", "metrics.prometheusRule.enabled=true",
         "--set", "metrics.dashboard.enabled=true");
@@ -102,7 +100,7 @@ class OperatorMetricsIT {
     for (String expression : expressions) {
       lines.append(JSON.writeValueAsString(expression)).append('\n');
     }
-    assertThat(InstallManifestsIT.run(lines.toString(), BIN.resolve("promql-check").toString()))
+    assertThat(Tools.run(lines.toString(), Tools.binary("promql-check")))
         .contains(expressions.size() + " expressions, 0 do not parse");
     // The other test makes the counters move; here, every queried metric must be served (the webhook's counter
     // once a review was answered: the fixture's writes go through it).

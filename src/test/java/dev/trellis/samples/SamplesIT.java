@@ -114,8 +114,6 @@ class SamplesIT {
    */
   private void argoCdSeesEveryObjectHealthy(java.util.Set<String> sampled) throws Exception {
     Path dir = Files.createTempDirectory("argocd-health");
-    Path bin = Path.of(System.getProperty("trellis.cache"), "k8s",
-        System.getProperty("trellis.k8s.version") + "-linux-amd64");
     int objects = 0;
     for (var kind : ApiKinds.ALL) {
       Path kindDir = dir.resolve("iam.trellis.dev").resolve(kind.getSimpleName());
@@ -134,11 +132,8 @@ class SamplesIT {
       }
       Files.writeString(kindDir.resolve("health_test.yaml"), tests.toString());
     }
-    Process lua = new ProcessBuilder(bin.resolve("lua-health").toString(), dir.toString()).redirectErrorStream(true)
-        .start();
-    String report = new String(lua.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(lua.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(report).contains(objects + " tests, 0 failed");
+    assertThat(dev.trellis.testsupport.Tools.run(null, dev.trellis.testsupport.Tools.binary("lua-health"),
+        dir.toString())).contains(objects + " tests, 0 failed");
     assertThat(objects).as("sample objects checked").isGreaterThan(20);
   }
 

@@ -133,9 +133,7 @@ public final class ControlPlane {
   }
 
   private static ControlPlane start() {
-    String k8sVersion = System.getProperty("trellis.k8s.version", "1.37.2");
-    String cache = System.getProperty("trellis.cache", System.getProperty("user.home") + "/.cache/trellis");
-    Path binaries = Path.of(cache, "k8s", k8sVersion + "-linux-amd64");
+    Path binaries = Tools.binaries();
     if (!Files.isExecutable(binaries.resolve("kube-apiserver"))) {
       throw new IllegalStateException("No control plane binaries in " + binaries
           + ": run `make control-plane` (hack/control-plane/build.sh) first. Tests never download anything.");
@@ -148,8 +146,8 @@ public final class ControlPlane {
 
       long started = System.nanoTime();
       KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-          .withTestDir(cache)
-          .withApiServerVersion(k8sVersion)
+          .withTestDir(Tools.CACHE)
+          .withApiServerVersion(Tools.K8S_VERSION)
           .withOfflineMode(true)
           .withUpdateKubeConfig(false)
           .withApiServerFlags(List.of(
