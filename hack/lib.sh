@@ -10,6 +10,7 @@ export KUBECONFIG="$TRELLIS_STATE/kubeconfig"
 operator_pid=""
 
 log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 # Builds what is missing, starts the control plane, installs CRDs and roles, starts the operator.
 start_stack() {
@@ -24,7 +25,7 @@ start_stack() {
   make --no-print-directory install KUBECONFIG="$KUBECONFIG" >/dev/null
   operator_kubeconfig
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  port=$(free_port)
   webhook_certificate
   log "starting the operator as ServiceAccount trellis-system/trellis-operator (log: $TRELLIS_STATE/operator.log)"
   KUBECONFIG="$TRELLIS_STATE/operator.kubeconfig" java -Dquarkus.http.port=0 -Dquarkus.http.ssl-port="$port" \

@@ -2,7 +2,6 @@
 # shellcheck shell=bash
 
 fail() { log "FAILED: $*"; [ -f "$TRELLIS_STATE/operator.log" ] && tail -40 "$TRELLIS_STATE/operator.log" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 now() { python3 -c 'import time; print(time.time())'; }
 since() { python3 -c "import time; print(f'{time.time() - $1:.1f}')"; }
 
