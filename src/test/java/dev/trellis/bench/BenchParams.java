@@ -53,7 +53,12 @@ record BenchParams(
    * (for example {@code -Dtrellis.bench.changes=100}).
    */
   static BenchParams fromSystemProperties() {
-    BenchParams p = named(System.getProperty("trellis.bench.preset", "medium"), "bench-");
+    return fromSystemProperties("bench-");
+  }
+
+  /** As {@link #fromSystemProperties()}, the scenario's names starting with {@code prefix}. */
+  static BenchParams fromSystemProperties(String prefix) {
+    BenchParams p = named(System.getProperty("trellis.bench.preset", "medium"), prefix);
     return new BenchParams(p.preset(), p.prefix(),
         Long.getLong("trellis.bench.seed", p.seed()),
         Integer.getInteger("trellis.bench.organizations", p.organizations()),

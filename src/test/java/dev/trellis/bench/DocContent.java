@@ -51,6 +51,37 @@ record DocContent(Set<String> resources, Set<String> entries) {
     return out;
   }
 
+  /**
+   * The document as atoms, each something a reader may rely on alone: one per resource, and per entry one per grant
+   * and one per permission ({@code resource|subject|kind|organization|grant ...} or {@code ...|permission ...}).
+   * An entry that gains a grant keeps its other atoms: a grant added beside another is no loss of the first.
+   */
+  Set<String> atoms() {
+    Set<String> out = new java.util.HashSet<>();
+    resources.forEach(r -> out.add("resource " + r));
+    for (String entry : entries) {
+      String[] parts = entry.split("\\|", 6);
+      if (parts.length < 6) {
+        out.add("entry " + entry);
+        continue;
+      }
+      String who = String.join("|", parts[0], parts[1], parts[2], parts[3]);
+      for (String permission : list(parts[4])) {
+        out.add(who + "|permission " + permission);
+      }
+      for (String grant : list(parts[5])) {
+        out.add(who + "|grant " + grant);
+      }
+    }
+    return out;
+  }
+
+  /** The items of a {@code [a, b]} as {@link TreeSet#toString} writes it. */
+  private static List<String> list(String rendered) {
+    String inner = rendered.substring(1, rendered.length() - 1);
+    return inner.isEmpty() ? List.of() : List.of(inner.split(", "));
+  }
+
   /** A short account of how {@code actual} differs from this (expected) content. */
   String diff(DocContent actual) {
     if (actual == null) {

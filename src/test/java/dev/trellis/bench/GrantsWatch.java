@@ -31,6 +31,7 @@ final class GrantsWatch implements AutoCloseable {
   private long writes;
   private long unchangedWrites;
   private long deletes;
+  private WriteAudit audit;
 
   private record Doc(DocContent content, long since) {}
 
@@ -86,6 +87,9 @@ final class GrantsWatch implements AutoCloseable {
         String docKey = ns + "/" + connector;
         DocContent content = assemble(ns, connector);
         Doc old = docs.get(docKey);
+        if (audit != null) {
+          audit.seen(docKey, data.get(ns + "/" + connector + "-grants"), name -> data.get(ns + "/" + name));
+        }
         if (content == null) {
           docs.remove(docKey);
         } else if (old == null || !old.content().equals(content)) {
@@ -121,6 +125,16 @@ final class GrantsWatch implements AutoCloseable {
     return new DocContent(Set.copyOf(resources), Set.copyOf(entries));
   }
 
+  /** From now on, every write is also judged by {@code audit}. */
+  synchronized void audit(WriteAudit audit) {
+    this.audit = audit;
+  }
+
+  /** The grants.json of every grants ConfigMap seen, by {@code namespace/name}: what the cluster holds now. */
+  synchronized Map<String, String> configMapData() {
+    return new java.util.TreeMap<>(data);
+  }
+
   /**
    * Waits until every document in {@code expected} says exactly that; returns the instant (nanoTime) of the
    * write that completed the last of them, or -1 at the deadline.
@@ -139,6 +153,31 @@ final class GrantsWatch implements AutoCloseable {
       }
       if (all) {
         return last;
+      }
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return -1;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /**
+   * Waits until at least {@code n} documents of {@code expected} say exactly that; returns how many do, or -1 at the
+   * deadline.
+   */
+  synchronized int awaitConverged(Map<String, DocContent> expected, int n, long deadlineNanos)
+      throws InterruptedException {
+    while (true) {
+      int right = 0;
+      for (var e : expected.entrySet()) {
+        Doc doc = docs.get(e.getKey());
+        if (doc != null && doc.content().equals(e.getValue())) {
+          right++;
+        }
+      }
+      if (right >= n) {
+        return right;
       }
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0) {

@@ -29,6 +29,12 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(Path jar, Path kubeconfig, Path dir, String name, boolean profile) throws IOException {
+    return start(jar, kubeconfig, dir, name, profile, List.of());
+  }
+
+  /** As above, with more JVM options ({@code -D...}: a later one overrides an earlier one of the same name). */
+  static OperatorProcess start(Path jar, Path kubeconfig, Path dir, String name, boolean profile, List<String> options)
+      throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests (make build) first");
     }
@@ -41,6 +47,7 @@ final class OperatorProcess implements AutoCloseable {
       Files.deleteIfExists(jfr);
       command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
     }
+    command.addAll(options);
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
@@ -54,6 +61,11 @@ final class OperatorProcess implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /** Waits up to {@code seconds} for the process to end; its exit code, or null if it still runs. */
+  Integer awaitExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
   }
 
   /** Used heap in bytes after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}). */
@@ -93,6 +105,12 @@ final class OperatorProcess implements AutoCloseable {
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(60, TimeUnit.SECONDS);
     return out;
+  }
+
+  /** Kills the operator at once (SIGKILL): no shutdown hook runs, nothing is released. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** Stops the operator (SIGTERM, so that the JFR recording is written) and waits for it. */

@@ -120,11 +120,7 @@ final class ScaleBench {
 
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      organizations(scenario, pool);
-      long created = System.nanoTime();
-      creationStarted = created;
       create(scenario, pool);
-      figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
       Map<String, DocContent> expected = new TreeMap<>();
       scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
       floor(rendered, pool);
@@ -133,6 +129,31 @@ final class ScaleBench {
       pool.shutdownNow();
     }
     return results;
+  }
+
+  /**
+   * The scenario generated and created, with no operator running once the organizations are Ready (in
+   * {@link Mode#EXTERNAL}): every other object has no status yet, and no document exists.
+   */
+  Scenario setUp() throws Exception {
+    Scenario scenario = Scenario.generate(params, Roles.load(Path.of("config", "roles")));
+    log("scenario %s %s: %d objects, %d connector documents", params.preset(), params.describe(),
+        scenario.objectCount(), scenario.connectorCount());
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      create(scenario, pool);
+    } finally {
+      pool.shutdownNow();
+    }
+    return scenario;
+  }
+
+  private void create(Scenario scenario, ExecutorService pool) throws Exception {
+    organizations(scenario, pool);
+    long created = System.nanoTime();
+    creationStarted = created;
+    createObjects(scenario, pool);
+    figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
   }
 
   // ---------------------------------------------------------------- set-up
@@ -174,7 +195,7 @@ final class ScaleBench {
   }
 
   /** Phase 2: everything else, in parallel. */
-  private void create(Scenario s, ExecutorService pool) throws Exception {
+  private void createObjects(Scenario s, ExecutorService pool) throws Exception {
     List<Callable<Object>> tasks = new ArrayList<>();
     for (Scenario.Org org : s.orgs) {
       String ns = org.namespace();
@@ -208,7 +229,7 @@ final class ScaleBench {
     return spec;
   }
 
-  private static GenericKubernetesResource binding(String ns, String name, Scenario.Binding b) {
+  static GenericKubernetesResource binding(String ns, String name, Scenario.Binding b) {
     Map<String, Object> subject = new LinkedHashMap<>();
     subject.put("kind", b.partnership() == null ? "Member" : "PartnerMember");
     subject.put("name", b.subject());

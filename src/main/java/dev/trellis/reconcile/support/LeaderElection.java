@@ -5,6 +5,7 @@ import io.quarkus.arc.Unremovable;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
@@ -58,14 +59,46 @@ public class LeaderElection {
     this.leaseNamespace = namespace;
     LOG.infof("Leader election on: Lease %s/%s as %s (lease %s, renew deadline %s)", namespace, leaseName, id,
         leaseDuration, renewDeadline);
-    // Losing the lease exits the process (the default): the kubelet restarts it as a follower with fresh caches.
     return LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(leaseName)
         .withLeaseNamespace(namespace)
         .withIdentity(id)
         .withLeaseDuration(leaseDuration)
         .withRenewDeadline(renewDeadline)
         .withRetryPeriod(retryPeriod)
+        .withLeaderCallbacks(new LeaderCallbacks(() -> {}, LeaderElection::lostLease, leader -> {}))
         .build();
+  }
+
+  /**
+   * A leader that could not renew its Lease within the renew deadline (the API server unreachable, another process
+   * holding it) has stopped leading, but JOSDK's production configuration keeps its controllers running: two
+   * replicas would then write the same documents, the old one from caches that may be stale. So the process ends
+   * at once, before the lease expires for the others; the kubelet restarts it as a follower. On a graceful stop
+   * JOSDK reports the same event, and the process is already ending.
+   */
+  static void lostLease() {
+    if (shuttingDown()) {
+      return;
+    }
+    LOG.errorf("Lost the leader Lease: exiting so that only the leader writes (the kubelet restarts this replica)");
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(LOST_LEASE_EXIT_CODE);
+  }
+
+  /** Exit code of a replica that lost its Lease while running. */
+  public static final int LOST_LEASE_EXIT_CODE = 3;
+
+  /** True once the JVM has begun to shut down: it then refuses new shutdown hooks. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   /**
