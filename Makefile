@@ -35,8 +35,8 @@ test: control-plane ## Run every test; integration tests use a real kube-apiserv
 	$(MVN) verify
 
 .PHONY: property
-property: ## The model's property tests on 10 000 random organizations (make test runs 300); SEEDS=n for another count
-	$(MVN) test -Dtest='GrantResolutionPropertyTest,MutationSequencePropertyTest' -Dtrellis.property.seeds=$${SEEDS:-10000} -Dsurefire.failIfNoSpecifiedTests=false
+property: ## The model's property tests on 10 000 random organizations and 10 000 mutation sequences (make test runs 300); SEEDS=n for another count
+	$(MVN) test -Dtest='GrantResolutionPropertyTest,MutationSequencePropertyTest,ResolutionMemoSequenceTest' -Dtrellis.property.seeds=$${SEEDS:-10000} -Dsurefire.failIfNoSpecifiedTests=false
 
 .PHONY: unit-test
 unit-test: ## Run the tests that need no API server (*Test)
