@@ -72,6 +72,32 @@ record CorpusRunner(KubernetesClient admin, Function<String, KubernetesClient> u
     }
   }
 
+  /**
+   * Writes a mutant: refused, the answer is a 4xx with a message; accepted, the object gets a Ready condition for
+   * its generation within the bounded wait.
+   */
+  void fuzz(Fuzzer.Mutant mutant) {
+    Ref ref = Manifests.ref(mutant.object(), namespace);
+    KubernetesClient client = mutant.as() == null ? admin : users.apply(mutant.as());
+    Outcome outcome = Manifests.write(client, mutant.object(), namespace, false);
+    if (!outcome.accepted()) {
+      assertThat(outcome.code()).as("%s: HTTP code of the refusal (%s)", mutant, outcome.message()).isBetween(400, 499);
+      assertThat(outcome.message()).as("%s: the refusal's message", mutant).isNotBlank();
+      return;
+    }
+    created.add(ref);
+    await(mutant + ": a Ready condition").atMost(patience).untilAsserted(() -> {
+      CustomResource<?, ?> object = get(admin, ref);
+      assertThat(object).as("%s", mutant).isNotNull();
+      Condition ready = condition(object, "Ready");
+      assertThat(ready).as("%s: Ready (status %s)", mutant,
+          io.fabric8.kubernetes.client.utils.Serialization.asJson(object.getStatus())).isNotNull();
+      assertThat(ready.getObservedGeneration()).as("%s: generation of Ready", mutant)
+          .isIn(null, object.getMetadata().getGeneration());
+      assertThat(ready.getMessage()).as("%s: message of Ready", mutant).isNotBlank();
+    });
+  }
+
   private Ref ref(String kind, String name) {
     return new Ref(kind, Namespaced.class.isAssignableFrom(Manifests.type(kind)) ? namespace : null, name);
   }

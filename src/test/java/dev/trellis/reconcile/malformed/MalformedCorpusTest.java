@@ -111,4 +111,21 @@ class MalformedCorpusTest {
         .hasMessageContaining("no '# expect:' line");
     assertThatThrownBy(() -> CorpusCase.render("{{nothing}}", Map.of())).hasMessageContaining("{{nothing}}");
   }
+
+  @Test
+  void theFuzzerGivesTheSameMutantsForTheSameSeed() {
+    List<Fuzzer.Base> bases = CorpusCase.all().stream().filter(c -> c.id().endsWith("/base")).map(c -> {
+      var last = c.documents().get(c.documents().size() - 1);
+      return new Fuzzer.Base(c.kind(), Manifests.parse(CorpusCase.render(last.yaml(), VALUES)), last.as());
+    }).toList();
+    List<String> references = List.of("a", "b", "c");
+    List<String> once = new Fuzzer(17, references).mutants(bases, 200).stream()
+        .map(m -> m + " " + m.object()).toList();
+    List<String> again = new Fuzzer(17, references).mutants(bases, 200).stream()
+        .map(m -> m + " " + m.object()).toList();
+    assertThat(again).isEqualTo(once);
+    assertThat(new Fuzzer(18, references).mutants(bases, 200).stream().map(m -> m + " " + m.object()).toList())
+        .isNotEqualTo(once);
+    assertThat(once).hasSize(200);
+  }
 }

@@ -31,14 +31,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Malformed input against the real API server with the operator running: every file of the corpus
- * (src/test/resources/malformed/) is written into a victim organization's namespace, each document by the user its
- * file names. Each is refused with a 4xx and a message, or reported by a condition
+ * (src/test/resources/malformed/) and a seeded batch of fuzzed objects are written into a victim organization's
+ * namespace, each by the user its file names. Each is refused with a 4xx and a message, or reported by a condition
  * within a bounded wait. Meanwhile a healthy organization's grants document is not rewritten, the victim's own grant
  * stays, and the operator keeps reconciling.
  */
 @QuarkusTest
 @ExtendWith(DumpOnFailure.class)
 class MalformedInputIT {
+  /** 200 in `make test`; -Dtrellis.fuzz.cases and -Dtrellis.fuzz.seed run others. */
+  private static final int FUZZ_CASES = Integer.getInteger("trellis.fuzz.cases", 200);
+  private static final long FUZZ_SEED = Long.getLong("trellis.fuzz.seed", 17L);
+
   /** The victim organization's namespace administrator: Kubernetes' admin role in its namespace, nothing else. */
   static final String NAMESPACE_ADMIN = "nadia@corpus-victim.example";
 
@@ -67,9 +71,22 @@ class MalformedInputIT {
 
     CorpusRunner runner = new CorpusRunner(client, this::as, values, victim, TenancyFixture.WAIT, created);
     List<CorpusCase> cases = CorpusCase.all();
+    List<Fuzzer.Base> bases = cases.stream().filter(c -> c.id().endsWith("/base")).map(c -> {
+      CorpusCase.Document last = c.documents().get(c.documents().size() - 1);
+      return new Fuzzer.Base(c.kind(), Manifests.parse(CorpusCase.render(last.yaml(), values)), last.as());
+    }).toList();
+    List<String> references = new ArrayList<>(List.of("victim-eu", "victim-p", "victim-c", "victim-r", "victim-ann",
+        "healthy-eu", "healthy-p", "healthy-c", "healthy-ann", "fuzz-missing", "corpus-victim", "customer-with-victim",
+        "super-viewer", "organization-admin", "trellis-system"));
+    // In the order of their keys: the same seed picks the same placeholder whatever the orgIds are.
+    references.addAll(values.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList());
+    List<Fuzzer.Mutant> mutants = new Fuzzer(FUZZ_SEED, references).mutants(bases, FUZZ_CASES);
+
     return Stream.of(
         dynamicContainer("corpus: " + cases.size() + " files", cases.stream().map(c -> dynamicTest(c.displayName(),
             CorpusCase.ROOT.resolve(c.id() + ".yaml").toUri(), () -> runner.run(c)))),
+        dynamicContainer("fuzz: " + FUZZ_CASES + " mutants of seed " + FUZZ_SEED, mutants.stream().map(m ->
+            dynamicTest(m.toString(), () -> runner.fuzz(m)))),
         dynamicTest("the healthy organization's grants document was not rewritten", () ->
             assertThat(given.grants(healthy, "healthy-c").getMetadata().getResourceVersion())
                 .as("resourceVersion of %s/healthy-c-grants", healthy)
@@ -217,7 +234,7 @@ class MalformedInputIT {
 
   /**
    * Deletes the organizations (their namespaces go with them, and everything in them) and the cluster-wide roles
-   * the corpus created, so that the next test classes share a control plane without them.
+   * the corpus and the fuzzer created, so that the next test classes share a control plane without them.
    */
   @AfterEach
   void deleteWhatWasCreated() {
