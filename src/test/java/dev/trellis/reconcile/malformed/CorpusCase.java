@@ -46,7 +46,8 @@ public record CorpusCase(String id, String description, String gap, List<Expecta
       Pattern.compile("(?:([A-Z][A-Za-z]+)/(\\S+)\\s+)?([A-Z][A-Za-z]*)=(True|False|Unknown)\\s+([A-Z][A-Za-z]*)");
   /** Who writes a document: a {@code # as: <user>} line among its comments (the header's, for the first). */
   private static final Pattern AS = Pattern.compile("(?m)^#\\s*as:\\s*(\\S+)\\s*$");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
+  /** A placeholder with no other inside it: nested ones are filled in from the inside out. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
 
   /** Every case of the corpus, in file order. */
   public static List<CorpusCase> all() {
@@ -141,9 +142,19 @@ public record CorpusCase(String id, String description, String gap, List<Expecta
 
   /**
    * Fills in a document's placeholders: {@code {{name}}} from {@code values} (the fixture's orgIds and namespaces),
-   * {@code {{repeat N text}}} as text N times, {@code {{names N prefix}}} as the flow list [prefix-0, …].
+   * {@code {{repeat N text}}} as text N times, {@code {{names N prefix}}} as the flow list [prefix-0, …]. They
+   * nest: {@code {{names 3 {{repeat 2 x}}}}} is [xx-0, xx-1, xx-2].
    */
   public static String render(String yaml, Map<String, String> values) {
+    String rendered = yaml;
+    for (String previous = null; !rendered.equals(previous); ) {
+      previous = rendered;
+      rendered = renderOnce(rendered, values);
+    }
+    return rendered;
+  }
+
+  private static String renderOnce(String yaml, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(yaml);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -109,6 +109,7 @@ class MalformedCorpusTest {
         .contains("name: \"ababab\"").contains("l: \"[x-0, x-1]\"");
     assertThatThrownBy(() -> CorpusCase.parse("Folder/x", "kind: Folder\n"))
         .hasMessageContaining("no '# expect:' line");
+    assertThat(CorpusCase.render("[{{names 3 {{repeat 2 x}}}}]", Map.of())).isEqualTo("[[xx-0, xx-1, xx-2]]");
     assertThatThrownBy(() -> CorpusCase.render("{{nothing}}", Map.of())).hasMessageContaining("{{nothing}}");
   }
 
