@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.model.Reasons;
 import dev.trellis.reconcile.malformed.Manifests.Ref;
@@ -115,6 +116,16 @@ class MalformedInputIT {
           await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
               assertThat(TenancyFixture.subjectsOn(given.document(healthy, "healthy-c"), "healthy-r"))
                   .containsExactly("ann@corpus-healthy.example", "bob@corpus-healthy.example"));
+        }),
+        dynamicTest("the victim's partner keeps reconciling and admitting writes: a new folder there is Ready", () -> {
+          given.apply(values.get("customer.namespace"), """
+              apiVersion: iam.trellis.dev/v1alpha1
+              kind: Folder
+              metadata: {name: customer-after-the-corpus}
+              spec: {}
+              """);
+          given.awaitReady(Folder.class, values.get("customer.namespace"),
+              "customer-after-the-corpus", true, Reasons.READY);
         }),
         dynamicTest("the operator is ready", () -> assertThat(status(readiness)).isEqualTo(200)));
   }
