@@ -43,7 +43,8 @@ public final class Invitations {
     }
     try {
       return Duration.ofDays(part(m, 1)).plusHours(part(m, 2)).plusMinutes(part(m, 3)).plusSeconds(part(m, 4));
-    } catch (ArithmeticException e) {
+    } catch (ArithmeticException | NumberFormatException e) {
+      // The schema admits any number of digits: one past a long is malformed too.
       return Duration.ZERO;
     }
   }
@@ -58,13 +59,22 @@ public final class Invitations {
    */
   public static InvitationNode invitation(String member, String email, Instant created, Duration ttl,
       Collection<AcceptanceNode> acceptances) {
-    Instant expiresAt = (created == null ? Instant.EPOCH : created).plus(ttl);
+    Instant expiresAt = expiry(created == null ? Instant.EPOCH : created, ttl);
     return acceptances.stream()
         .filter(a -> member.equals(a.member()) && sameAddress(email, a.email()) && a.created() != null
             && a.created().isBefore(expiresAt))
         .min(Comparator.comparing(AcceptanceNode::created).thenComparing(AcceptanceNode::name))
         .map(a -> new InvitationNode(expiresAt, a.created(), a.name()))
         .orElse(InvitationNode.pending(expiresAt));
+  }
+
+  /** When an invitation sent at {@code sent} ends; a ttl past the last instant Java can hold ends it at once. */
+  static Instant expiry(Instant sent, Duration ttl) {
+    try {
+      return sent.plus(ttl);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return sent;
+    }
   }
 
   /** Where a member stands at {@code now}. */

@@ -76,6 +76,15 @@ class MembersTest {
       assertThat(Invitations.ttl(null)).isEqualTo(Duration.ofDays(14));
       assertThat(Invitations.ttl("two weeks")).isZero();
     }
+
+    /** The schema admits any number of digits (src/test/resources/malformed/Member/invitation-ttl-*.yaml). */
+    @Test
+    void aTtlTooLargeForJavaEndsTheInvitationAtOnceInsteadOfFailing() {
+      assertThat(Invitations.ttl("99999999999999999999d")).isZero();
+      assertThat(Invitations.ttl("106751991167301d")).isZero();
+      assertThat(Invitations.invitation("alice", "alice@mrpaints.com", T0, Invitations.ttl("1000000000000d"),
+          List.of()).expiresAt()).isEqualTo(T0);
+    }
   }
 
   @Nested
