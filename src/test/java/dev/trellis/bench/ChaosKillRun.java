@@ -329,12 +329,21 @@ class ChaosKillRun {
       leader.awaitReady(System.nanoTime() + 300 * SECOND);
       String holder = awaitLeader(client, ns, System.nanoTime() + 120 * SECOND);
       assertThat(holder).as("the replica took the lease").startsWith("chaos-x-");
-      client.leases().inNamespace(ns).withName("trellis-operator").edit(l -> {
-        l.getSpec().setHolderIdentity("intruder");
-        l.getSpec().setLeaseDurationSeconds(3600);
-        l.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
-        return l;
-      });
+      for (int attempt = 1; ; attempt++) { // the leader renews every retry period: take it between two renewals
+        try {
+          client.leases().inNamespace(ns).withName("trellis-operator").edit(l -> {
+            l.getSpec().setHolderIdentity("intruder");
+            l.getSpec().setLeaseDurationSeconds(3600);
+            l.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+            return l;
+          });
+          break;
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+          if (e.getCode() != 409 || attempt >= 20) {
+            throw e;
+          }
+        }
+      }
       long stolen = System.nanoTime();
       Integer exit = leader.process.awaitExit(60);
       assertThat(exit).as("the replica whose Lease was taken ended its process within 60 s").isNotNull();
