@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Watches the grants ConfigMaps of the benchmark's namespaces (an informer, no polling) and keeps, for
@@ -85,10 +86,11 @@ final class GrantsWatch implements AutoCloseable {
       }
       if (connector != null) {
         String docKey = ns + "/" + connector;
-        DocContent content = assemble(ns, connector);
+        View view = assemble(connector + "-grants", name -> data.get(ns + "/" + name));
+        DocContent content = view == null ? null : view.content();
         Doc old = docs.get(docKey);
         if (audit != null) {
-          audit.seen(docKey, data.get(ns + "/" + connector + "-grants"), name -> data.get(ns + "/" + name));
+          audit.seen(docKey, view);
         }
         if (content == null) {
           docs.remove(docKey);
@@ -100,29 +102,44 @@ final class GrantsWatch implements AutoCloseable {
     }
   }
 
-  /** The connector's document: the primary and the shards it lists; null while the primary is absent. */
-  private DocContent assemble(String ns, String connector) {
-    String primary = data.get(ns + "/" + connector + "-grants");
+  /**
+   * What a reader of one connector's ConfigMaps sees: the content of the primary and the shards it lists, and
+   * whether that view is consistent (every listed shard present and carrying the primary's revision; a reader
+   * retries an inconsistent one).
+   */
+  record View(DocContent content, boolean consistent) {}
+
+  /**
+   * The view of the document whose primary ConfigMap is {@code primaryName}, reading grants.json of a ConfigMap of
+   * its namespace by name through {@code configMap}; null while the primary is absent.
+   */
+  static View assemble(String primaryName, Function<String, String> configMap) {
+    String primary = configMap.apply(primaryName);
     if (primary == null) {
       return null;
     }
     Set<String> resources = new LinkedHashSet<>();
     Set<String> entries = new LinkedHashSet<>();
+    boolean consistent = true;
     try {
       JsonNode doc = JSON.readTree(primary);
+      String revision = doc.path("revision").asText();
       DocContent.read(doc, resources, entries);
       for (JsonNode shard : doc.path("shards")) {
-        String part = data.get(ns + "/" + shard.asText());
+        String part = configMap.apply(shard.asText());
         if (part == null) {
           entries.add("<missing shard " + shard.asText() + ">");
+          consistent = false;
         } else {
-          DocContent.read(JSON.readTree(part), resources, entries);
+          JsonNode parsed = JSON.readTree(part);
+          consistent &= revision.equals(parsed.path("revision").asText());
+          DocContent.read(parsed, resources, entries);
         }
       }
     } catch (Exception e) {
       entries.add("<unreadable: " + e.getMessage() + ">");
     }
-    return new DocContent(Set.copyOf(resources), Set.copyOf(entries));
+    return new View(new DocContent(Set.copyOf(resources), Set.copyOf(entries)), consistent);
   }
 
   /** From now on, every write is also judged by {@code audit}. */

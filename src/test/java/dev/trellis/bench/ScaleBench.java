@@ -112,17 +112,11 @@ final class ScaleBench {
   }
 
   Results run() throws Exception {
-    Scenario scenario = Scenario.generate(params, Roles.load(Path.of("config", "roles")));
-    log("scenario %s %s: %d objects, %d connector documents", params.preset(), params.describe(),
-        scenario.objectCount(), scenario.connectorCount());
-    figures.put("objects (incl. organizations)", String.valueOf(scenario.objectCount()));
-    figures.put("connector documents", String.valueOf(scenario.connectorCount()));
-
+    Scenario scenario = setUp();
+    Map<String, DocContent> expected = new TreeMap<>();
+    scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      create(scenario, pool);
-      Map<String, DocContent> expected = new TreeMap<>();
-      scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
       floor(rendered, pool);
       measureOperator(scenario, expected);
     } finally {
@@ -139,21 +133,19 @@ final class ScaleBench {
     Scenario scenario = Scenario.generate(params, Roles.load(Path.of("config", "roles")));
     log("scenario %s %s: %d objects, %d connector documents", params.preset(), params.describe(),
         scenario.objectCount(), scenario.connectorCount());
+    figures.put("objects (incl. organizations)", String.valueOf(scenario.objectCount()));
+    figures.put("connector documents", String.valueOf(scenario.connectorCount()));
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
-      create(scenario, pool);
+      organizations(scenario, pool);
+      long created = System.nanoTime();
+      creationStarted = created;
+      createObjects(scenario, pool);
+      figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
     } finally {
       pool.shutdownNow();
     }
     return scenario;
-  }
-
-  private void create(Scenario scenario, ExecutorService pool) throws Exception {
-    organizations(scenario, pool);
-    long created = System.nanoTime();
-    creationStarted = created;
-    createObjects(scenario, pool);
-    figures.put("creation of the scenario (s, 16 threads)", seconds(System.nanoTime() - created));
   }
 
   // ---------------------------------------------------------------- set-up

@@ -1,20 +1,17 @@
 package dev.trellis.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Checks every write of every grants document against what the document may say at that moment, as a connector
- * reading it would see it. Fed by {@link GrantsWatch} with each connector's ConfigMaps after every write; a view is
- * judged only when it is consistent (every shard the primary lists is present and carries the primary's revision):
- * a reader retries an inconsistent view, so such a view is counted, never judged.
+ * reading it would see it. Fed by {@link GrantsWatch} with each connector's view after every write; a view is
+ * judged only when it is consistent ({@link GrantsWatch.View}): a reader retries an inconsistent view, so such a
+ * view is counted, never judged. An unreadable document is judged: its marker entry is a wrong atom.
  *
  * <p>A document is judged by its atoms ({@link DocContent#atoms}): one per resource, per grant and per permission of
  * an entry. The harness sets the moment ({@link #expect}): the documents before and after the change in flight (the
@@ -23,7 +20,6 @@ import java.util.function.Function;
  * <b>lost</b>: a correct grant was revoked. Late is neither: an atom not shown yet may appear at any moment.
  */
 final class WriteAudit {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EXAMPLES = 5;
 
   private Map<String, DocContent> before = Map.of();
@@ -50,40 +46,16 @@ final class WriteAudit {
     shown.clear();
   }
 
-  /**
-   * One connector's ConfigMaps after a write: {@code primary} is the primary's grants.json (null when absent) and
-   * {@code configMap} gives the grants.json of any ConfigMap of that namespace by name (null when absent).
-   */
-  synchronized void seen(String docKey, String primary, Function<String, String> configMap) {
+  /** One connector's document after a write, as a reader sees it ({@link GrantsWatch#assemble}; null: absent). */
+  synchronized void seen(String docKey, GrantsWatch.View view) {
     if (paused || !after.containsKey(docKey) && !before.containsKey(docKey)) {
       return;
     }
-    Set<String> atoms;
-    if (primary == null) {
-      atoms = Set.of();
-    } else {
-      try {
-        JsonNode doc = JSON.readTree(primary);
-        String revision = doc.path("revision").asText();
-        Set<String> resources = new HashSet<>();
-        Set<String> entries = new HashSet<>();
-        DocContent.read(doc, resources, entries);
-        for (JsonNode shard : doc.path("shards")) {
-          String part = configMap.apply(shard.asText());
-          JsonNode parsed = part == null ? null : JSON.readTree(part);
-          if (parsed == null || !revision.equals(parsed.path("revision").asText())) {
-            inconsistentViews++;
-            return;
-          }
-          DocContent.read(parsed, resources, entries);
-        }
-        atoms = new DocContent(resources, entries).atoms();
-      } catch (Exception e) {
-        record(docKey + ": unreadable document (" + e.getMessage() + ")");
-        wrong++;
-        return;
-      }
+    if (view != null && !view.consistent()) {
+      inconsistentViews++;
+      return;
     }
+    Set<String> atoms = view == null ? Set.of() : view.content().atoms();
     views++;
     Set<String> allowedBefore = atomsOf(before, docKey);
     Set<String> allowedAfter = atomsOf(after, docKey);

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The chaos harness's judge of document writes, on hand-made views: it must see what it is there to see. */
+/**
+ * The chaos harness's judge of document writes, on hand-made documents assembled as {@link GrantsWatch} assembles
+ * them: it must see what it is there to see.
+ */
 class WriteAuditTest {
   private static final String KEY = "org-a/c";
   private static final String RES = DocContent.resource("r", "Server", List.of("p"), List.of());
@@ -42,6 +45,11 @@ class WriteAuditTest {
     return out.append("]}").toString();
   }
 
+  /** A document without shards, as GrantsWatch assembles it for the judge. */
+  private static GrantsWatch.View view(String json) {
+    return GrantsWatch.assemble("c-grants", n -> n.equals("c-grants") ? json : null);
+  }
+
   private static Map<String, DocContent> doc(String... entries) {
     return Map.of(KEY, new DocContent(Set.of(RES), Set.of(entries)));
   }
@@ -50,9 +58,9 @@ class WriteAuditTest {
   void aGrowingDocumentDuringConvergenceIsNeitherWrongNorLost() {
     WriteAudit audit = new WriteAudit();
     audit.expect(doc(ANN_TWO, BOB), doc(ANN_TWO, BOB));
-    audit.seen(KEY, json("1", ANN), n -> null);
-    audit.seen(KEY, json("2", ANN_TWO), n -> null);
-    audit.seen(KEY, json("3", ANN_TWO, BOB), n -> null);
+    audit.seen(KEY, view(json("1", ANN)));
+    audit.seen(KEY, view(json("2", ANN_TWO)));
+    audit.seen(KEY, view(json("3", ANN_TWO, BOB)));
     assertThat(audit.views()).isEqualTo(3);
     assertThat(audit.wrong()).isZero();
     assertThat(audit.lost()).isZero();
@@ -62,7 +70,7 @@ class WriteAuditTest {
   void anEntryNothingGrantsIsWrong() {
     WriteAudit audit = new WriteAudit();
     audit.expect(doc(ANN), doc(ANN));
-    audit.seen(KEY, json("1", ANN, BOB), n -> null);
+    audit.seen(KEY, view(json("1", ANN, BOB)));
     assertThat(audit.wrong()).isEqualTo(2); // bob's permission and his grant; nothing of ann's
     assertThat(audit.examples()).anyMatch(e -> e.contains("wrong") && e.contains("bob@a"));
   }
@@ -71,10 +79,10 @@ class WriteAuditTest {
   void aCorrectGrantThatDisappearsIsLostAndADeletedDocumentLosesEverything() {
     WriteAudit audit = new WriteAudit();
     audit.expect(doc(ANN_TWO, BOB), doc(ANN_TWO, BOB));
-    audit.seen(KEY, json("1", ANN_TWO, BOB), n -> null);
-    audit.seen(KEY, json("2", ANN, BOB), n -> null); // b2's grant and its permission gone
+    audit.seen(KEY, view(json("1", ANN_TWO, BOB)));
+    audit.seen(KEY, view(json("2", ANN, BOB))); // b2's grant and its permission gone
     assertThat(audit.lost()).isEqualTo(2);
-    audit.seen(KEY, null, n -> null);
+    audit.seen(KEY, null); // the primary deleted
     assertThat(audit.lost()).isGreaterThan(2);
   }
 
@@ -82,10 +90,10 @@ class WriteAuditTest {
   void aChangeInFlightMayRemoveWhatItRemovesAndAddWhatItAdds() {
     WriteAudit audit = new WriteAudit();
     audit.expect(doc(ANN), doc(ANN));
-    audit.seen(KEY, json("1", ANN), n -> null);
+    audit.seen(KEY, view(json("1", ANN)));
     audit.expect(doc(ANN), doc(BOB)); // ann's binding deleted, bob's created
-    audit.seen(KEY, json("2", ANN, BOB), n -> null);
-    audit.seen(KEY, json("3", BOB), n -> null);
+    audit.seen(KEY, view(json("2", ANN, BOB)));
+    audit.seen(KEY, view(json("3", BOB)));
     assertThat(audit.wrong()).isZero();
     assertThat(audit.lost()).isZero();
   }
@@ -95,9 +103,18 @@ class WriteAuditTest {
     WriteAudit audit = new WriteAudit();
     audit.expect(doc(ANN), doc(ANN));
     String primary = "{\"revision\":\"2\",\"resources\":[],\"entries\":[],\"shards\":[\"c-grants-1\"]}";
-    audit.seen(KEY, primary, n -> json("1", BOB));
+    audit.seen(KEY, GrantsWatch.assemble("c-grants", n -> n.equals("c-grants") ? primary : json("1", BOB)));
     assertThat(audit.inconsistentViews()).isEqualTo(1);
     assertThat(audit.views()).isZero();
     assertThat(audit.wrong()).isZero();
+  }
+
+  @Test
+  void anUnreadableDocumentIsJudgedWrong() {
+    WriteAudit audit = new WriteAudit();
+    audit.expect(doc(ANN), doc(ANN));
+    audit.seen(KEY, view("{not json"));
+    assertThat(audit.views()).isEqualTo(1);
+    assertThat(audit.wrong()).isEqualTo(1);
   }
 }
