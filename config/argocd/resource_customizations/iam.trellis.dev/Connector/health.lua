@@ -6,6 +6,7 @@ local reasons = {
   GrantsNotWritten = "Degraded", -- terminal
   NoOrganization = "Degraded", -- terminal
   ProjectNotFound = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
 }
 local hs = {}
 if obj.status == nil or obj.status.conditions == nil then

@@ -6,6 +6,7 @@ local reasons = {
   DepthExceeded = "Degraded", -- terminal
   NoOrganization = "Degraded", -- terminal
   ParentNotFound = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
 }
 local hs = {}
 if obj.status == nil or obj.status.conditions == nil then

@@ -8,6 +8,7 @@ local reasons = {
   NoOrganization = "Degraded", -- terminal
   NotInvited = "Degraded", -- terminal
   NotInvitee = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
 }
 local hs = {}
 if obj.status == nil or obj.status.conditions == nil then

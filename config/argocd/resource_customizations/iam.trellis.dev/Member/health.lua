@@ -9,6 +9,7 @@ local reasons = {
   InvitationExpired = "Degraded", -- terminal
   InvitationPending = "Progressing", -- transient
   NoOrganization = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
 }
 local hs = {}
 if obj.status == nil or obj.status.conditions == nil then

@@ -5,6 +5,7 @@ local reasons = {
   NoOrganization = "Degraded", -- terminal
   PartnerNotFound = "Degraded", -- terminal
   Paused = "Suspended", -- inactive
+  ReconcileError = "Degraded", -- terminal
   SelfPartnership = "Degraded", -- terminal
   Terminated = "Suspended", -- inactive
 }

@@ -7,6 +7,7 @@ local reasons = {
   PartnershipNotEstablished = "Progressing", -- transient
   PartnershipNotFound = "Degraded", -- terminal
   Paused = "Suspended", -- inactive
+  ReconcileError = "Degraded", -- terminal
   Terminated = "Suspended", -- inactive
 }
 local hs = {}

@@ -8,6 +8,7 @@ local reasons = {
   PackageNotSubscribed = "Degraded", -- terminal
   PartnershipNotEstablished = "Suspended", -- inactive
   PartnershipNotFound = "Degraded", -- terminal
+  ReconcileError = "Degraded", -- terminal
   RoleInvalid = "Degraded", -- terminal
   RoleNotAssignableAtScope = "Degraded", -- terminal
   RoleNotAssignableToPartners = "Degraded", -- terminal

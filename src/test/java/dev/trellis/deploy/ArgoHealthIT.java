@@ -114,9 +114,12 @@ class ArgoHealthIT {
       if (!row.matches() || row.group(3).equals("—") || row.group(1).contains("(condition")) {
         continue;
       }
-      List<String> rowKinds = row.group(1).equals("any namespaced kind")
-          ? ApiKinds.ALL.stream().filter(Namespaced.class::isAssignableFrom).map(Class::getSimpleName).toList()
-          : List.of(row.group(1).split(", "));
+      List<String> rowKinds = switch (row.group(1)) {
+        case "any namespaced kind" ->
+            ApiKinds.ALL.stream().filter(Namespaced.class::isAssignableFrom).map(Class::getSimpleName).toList();
+        case "every kind" -> kinds;
+        default -> List.of(row.group(1).split(", "));
+      };
       assertThat(kinds).as("kinds of %s", line).containsAll(rowKinds);
       Matcher names = NAME.matcher(row.group(2));
       while (names.find()) {

@@ -63,10 +63,16 @@ public class StatusWriter {
   public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean write(
       R resource, Supplier<S> fresh, Consumer<S> fill, Condition ready,
       InformerEventSource<R, ?> cache, ResourceID primary) {
+    return write(resource, fresh, fill, ready, cache, primary, resource.getMetadata().getGeneration());
+  }
+
+  private <S extends TrellisStatus, R extends CustomResource<?, S>> boolean write(
+      R resource, Supplier<S> fresh, Consumer<S> fill, Condition ready,
+      InformerEventSource<R, ?> cache, ResourceID primary, Long observedGeneration) {
     S old = resource.getStatus() == null ? fresh.get() : resource.getStatus();
     S desired = fresh.get();
     fill.accept(desired);
-    desired.setObservedGeneration(resource.getMetadata().getGeneration());
+    desired.setObservedGeneration(observedGeneration);
     desired.setConditions(Conditions.set(old.getConditions(), ready, clock));
     if (desired.equals(resource.getStatus())) {
       return false;
@@ -93,6 +99,21 @@ public class StatusWriter {
       cache.handleRecentResourceUpdate(primary, written, resource);
     }
     return true;
+  }
+
+  /**
+   * Puts {@code ready} (a ReconcileError) into the Ready condition of {@code resource} and keeps the rest of its
+   * status as it is, observedGeneration included: the failed reconcile observed nothing new. Nothing is written
+   * when Ready already says exactly that.
+   *
+   * @return whether a write happened
+   */
+  public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean writeReady(
+      R resource, Supplier<S> fresh, Condition ready, InformerEventSource<R, ?> cache, ResourceID primary) {
+    S old = resource.getStatus();
+    @SuppressWarnings("unchecked")
+    Supplier<S> kept = () -> old == null ? fresh.get() : (S) client.getKubernetesSerialization().clone(old);
+    return write(resource, kept, s -> {}, ready, cache, primary, old == null ? null : old.getObservedGeneration());
   }
 
   /**

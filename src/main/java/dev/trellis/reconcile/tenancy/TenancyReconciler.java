@@ -30,12 +30,14 @@ import dev.trellis.projection.Projection;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
+import dev.trellis.reconcile.support.ReconcileErrors;
 import dev.trellis.reconcile.support.StatusWriter;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -161,6 +163,61 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .min(Instant::compareTo)
         .map(at -> control.rescheduleAfter(Math.max(1, Duration.between(now, at).toMillis() + 1)))
         .orElse(control);
+  }
+
+  /**
+   * A failed reconcile of a namespace says so in the Ready condition of every object of it that is still waiting
+   * for this controller (no Ready yet, or a generation it has not observed): ReconcileError and what failed, until a
+   * later reconcile succeeds and writes its verdict. Objects whose status is current keep it: what they report
+   * still holds, and grants already written stay as they are. A 409 is a racing write, retried at once.
+   */
+  @Override
+  public ErrorStatusUpdateControl<Namespace> updateErrorStatus(Namespace namespace, Context<Namespace> context,
+      Exception e) {
+    String name = namespace.getMetadata().getName();
+    if (sources == null || !sources.synced() || !ReconcileErrors.worthReporting(e)
+        || sources.owner(namespace).isEmpty()) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    ResourceID primary = new ResourceID(name);
+    int reported = reportError(sources.folders, name, FolderStatus::new, e, primary)
+        + reportError(sources.projects, name, ProjectStatus::new, e, primary)
+        + reportError(sources.resources, name, ManagedResourceStatus::new, e, primary)
+        + reportError(sources.connectors, name, ConnectorStatus::new, e, primary)
+        + reportError(sources.members, name, MemberStatus::new, e, primary)
+        + reportError(sources.bindings, name, RoleBindingStatus::new, e, primary)
+        + reportError(sources.partnerships, name, PartnershipStatus::new, e, primary)
+        + reportError(sources.acceptances, name, PartnershipAcceptanceStatus::new, e, primary)
+        + reportError(sources.invitationAcceptances, name, InvitationAcceptanceStatus::new, e, primary);
+    LOG.warnf("namespace %s: reconcile failed (%s); %d waiting objects report ReconcileError", name, e, reported);
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private <S extends TrellisStatus, R extends CustomResource<?, S>> int reportError(
+      InformerEventSource<R, Namespace> source, String namespace, Supplier<S> fresh, Exception e,
+      ResourceID primary) {
+    int[] written = {0};
+    TenancySources.in(source, namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
+      try {
+        if (statuses.writeReady(resource, fresh, ReconcileErrors.ready(e, resource.getMetadata().getGeneration()),
+            source, primary)) {
+          written[0]++;
+        }
+      } catch (RuntimeException refused) {
+        // The same failure may refuse this write too; the next attempt tries again.
+        LOG.debugf("namespace %s: ReconcileError not written to %s: %s", namespace,
+            resource.getMetadata().getName(), refused.getMessage());
+      }
+    });
+    return written[0];
+  }
+
+  /** Whether this controller has not yet reported on the object's current generation. */
+  private static boolean waiting(CustomResource<?, ? extends TrellisStatus> resource) {
+    TrellisStatus status = resource.getStatus();
+    return status == null || status.condition(ApiConstants.READY).isEmpty()
+        || !Objects.equals(status.getObservedGeneration(), resource.getMetadata().getGeneration())
+        || status.condition(ApiConstants.READY).map(c -> Reasons.RECONCILE_ERROR.equals(c.getReason())).orElse(false);
   }
 
   /** The namespaces that belong to an organization, as the cache holds them now. */

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Applies YAML and waits for observable results, for tests that read like the seed stories. */
 public final class TenancyFixture {
@@ -107,6 +108,12 @@ public final class TenancyFixture {
    */
   public AutoCloseable refuse(String name, String operations, String resource, String allowed, String message,
       org.assertj.core.api.ThrowableAssert.ThrowingCallable probe) {
+    return refuse(name, "", operations, resource, allowed, message, probe);
+  }
+
+  /** {@link #refuse(String, String, String, String, String, ThrowingCallable)} for a resource of API group {@code group}. */
+  public AutoCloseable refuse(String name, String group, String operations, String resource, String allowed,
+      String message, org.assertj.core.api.ThrowableAssert.ThrowingCallable probe) {
     apply("""
         apiVersion: admissionregistration.k8s.io/v1
         kind: ValidatingAdmissionPolicy
@@ -115,7 +122,7 @@ public final class TenancyFixture {
           failurePolicy: Fail
           matchConstraints:
             resourceRules:
-              - {apiGroups: [""], apiVersions: [v1], operations: [%2$s], resources: [%3$s]}
+              - {apiGroups: ["%6$s"], apiVersions: ["*"], operations: [%2$s], resources: [%3$s]}
           validations:
             - expression: %4$s
               message: %5$s
@@ -124,7 +131,7 @@ public final class TenancyFixture {
         kind: ValidatingAdmissionPolicyBinding
         metadata: {name: %1$s}
         spec: {policyName: %1$s, validationActions: [Deny]}
-        """.formatted(name, operations, resource, JSON.valueToTree(allowed), JSON.valueToTree(message)));
+        """.formatted(name, operations, resource, JSON.valueToTree(allowed), JSON.valueToTree(message), group));
     AutoCloseable removal = () -> {
       client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(name).delete();
       client.admissionRegistration().v1().validatingAdmissionPolicies().withName(name).delete();
