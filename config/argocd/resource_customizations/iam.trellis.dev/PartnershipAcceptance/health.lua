@@ -2,6 +2,7 @@
 -- docs/reasons.md (make argocd): transient is Progressing, terminal Degraded, inactive Suspended.
 local reasons = {
   CustomerNotFound = "Degraded", -- terminal
+  DuplicateAcceptance = "Degraded", -- terminal
   NoOrganization = "Degraded", -- terminal
   NotInvited = "Degraded", -- terminal
   PartnershipNotEstablished = "Progressing", -- transient

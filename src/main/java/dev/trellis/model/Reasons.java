@@ -66,6 +66,10 @@ public final class Reasons {
   public static final String NOT_INVITEE = "NotInvitee";
   /** Another acceptance of the same invitation came first. */
   public static final String ALREADY_ACCEPTED = "AlreadyAccepted";
+
+  // PartnershipAcceptance
+  /** Another acceptance of the same partnership, created earlier, is the one that counts. */
+  public static final String DUPLICATE_ACCEPTANCE = "DuplicateAcceptance";
   /**
    * The admission policy that lets only invitees create acceptances is not in force: no acceptance counts.
    */

@@ -19,6 +19,11 @@ import java.util.Optional;
  * customer's orgId and this partnership, counts.
  */
 final class PartnershipEvaluator {
+  /** Oldest first (creationTimestamp, RFC 3339 in UTC, orders as text), then by name. */
+  static final java.util.Comparator<PartnershipAcceptance> FIRST_CREATED = java.util.Comparator
+      .comparing((PartnershipAcceptance a) -> String.valueOf(a.getMetadata().getCreationTimestamp()))
+      .thenComparing(a -> a.getMetadata().getName());
+
   private final TenancySources sources;
 
   PartnershipEvaluator(TenancySources sources) {
@@ -51,7 +56,8 @@ final class PartnershipEvaluator {
         .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
         // A terminated acceptance is spent: it never establishes a new partnership of the same name.
         .filter(a -> a.getStatus() == null || a.getStatus().getPhase() != PartnershipPhase.Terminated)
-        .findFirst());
+        // Two acceptances of one partnership: the earliest counts, whatever order the cache lists them in.
+        .min(FIRST_CREATED));
     var observation = new PartnershipObservation(
         Boolean.TRUE.equals(partnership.getSpec().getTerminated()),
         Boolean.TRUE.equals(partnership.getSpec().getPaused()),

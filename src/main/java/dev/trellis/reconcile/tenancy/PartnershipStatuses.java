@@ -1,16 +1,18 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
+import dev.trellis.api.v1alpha1.PartnerAccess;
+import dev.trellis.api.v1alpha1.PartnerRole;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.PartnershipAcceptanceStatus;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.api.v1alpha1.PartnershipStatus;
-import dev.trellis.api.v1alpha1.PartnerAccess;
-import dev.trellis.api.v1alpha1.PartnerRole;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.Subject;
+import dev.trellis.model.Reasons;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.partnership.AcceptanceJudge;
 import dev.trellis.model.partnership.PartnershipHistory;
@@ -89,7 +91,15 @@ final class PartnershipStatuses {
    * orgId), its Partnership of that name, whether that Partnership names this partner, and then its phase.
    */
   record Accepted(PartnershipAcceptance acceptance, Optional<Organization> customer,
-      Optional<Partnership> partnership, boolean namesUs, PartnershipPhase phase) {}
+      Optional<Partnership> partnership, boolean namesUs, PartnershipPhase phase,
+      Optional<PartnershipAcceptance> counting) {
+
+    /** Whether another acceptance of the same partnership, created earlier, is the one that counts. */
+    boolean duplicate() {
+      return counting.isPresent()
+          && !counting.get().getMetadata().getName().equals(acceptance.getMetadata().getName());
+    }
+  }
 
   /** The acceptances in {@code namespace}, each looked up and evaluated once per reconcile. */
   List<Accepted> accepted(String namespace, Organization partner) {
@@ -104,8 +114,10 @@ final class PartnershipStatuses {
           sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
       boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
           .orElse(false);
-      PartnershipPhase phase = namesUs ? evaluator.evaluate(partnership.get(), customer.get()).phase() : null;
-      result.add(new Accepted(acceptance, customer, partnership, namesUs, phase));
+      var evaluation = namesUs ? evaluator.evaluate(partnership.get(), customer.get()) : null;
+      result.add(new Accepted(acceptance, customer, partnership, namesUs,
+          evaluation == null ? null : evaluation.phase(),
+          evaluation == null ? Optional.empty() : evaluation.acceptance()));
     }
     return result;
   }
@@ -114,6 +126,16 @@ final class PartnershipStatuses {
   void writeAcceptances(List<Accepted> accepted, ResourceID primary) {
     for (Accepted a : accepted) {
       PartnershipAcceptance acceptance = a.acceptance();
+      if (a.duplicate()) {
+        statuses.write(acceptance, PartnershipAcceptanceStatus::new,
+            s -> s.setCustomerOrganization(a.customer().map(c -> c.getMetadata().getName()).orElse(null)),
+            Conditions.of(ApiConstants.READY, false, Reasons.DUPLICATE_ACCEPTANCE, "PartnershipAcceptance "
+                + a.counting().get().getMetadata().getName() + ", created earlier, already accepts partnership "
+                + acceptance.getSpec().getPartnership() + " of this customer; this one takes no part: change that"
+                + " one and delete this.", acceptance.getMetadata().getGeneration()),
+            sources.acceptances, primary);
+        continue;
+      }
       PartnershipPhase previous = acceptance.getStatus() == null ? null : acceptance.getStatus().getPhase();
       PartnershipTransition t = AcceptanceJudge.judge(a.customer().isPresent(), a.partnership().isPresent(),
           a.namesUs(), a.phase(), previous);
@@ -134,7 +156,8 @@ final class PartnershipStatuses {
     Map<String, Resolution> resolutions = new HashMap<>();
     for (Accepted a : accepted) {
       PartnershipAcceptance acceptance = a.acceptance();
-      if (acceptance.getMetadata().getDeletionTimestamp() != null || a.phase() != PartnershipPhase.Established) {
+      if (acceptance.getMetadata().getDeletionTimestamp() != null || a.phase() != PartnershipPhase.Established
+          || a.duplicate()) {
         continue;
       }
       Organization customer = a.customer().get();

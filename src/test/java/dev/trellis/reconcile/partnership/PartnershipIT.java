@@ -307,6 +307,40 @@ class PartnershipIT {
     assertPhase(customer, "flowermsp", PartnershipPhase.Terminated);
   }
 
+  @Test
+  void aSecondAcceptanceOfOnePartnershipIsReportedAndTakesNoPart() {
+    String customer = given.organization("tulip");
+    String partner = given.organization("tulipmsp");
+    given.apply(customer, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Partnership
+        metadata: {name: tulipmsp}
+        spec: {partnerOrgId: %s}
+        """.formatted(orgId("tulipmsp")));
+    given.apply(partner, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: PartnershipAcceptance
+        metadata: {name: tulip}
+        spec: {customerOrgId: %s, partnership: tulipmsp, members: []}
+        """.formatted(orgId("tulip")));
+    given.awaitReady(Partnership.class, customer, "tulipmsp", true, "Ready");
+    // Created in a later second, and first by name: the creation time decides, not the name or the cache's order.
+    java.time.Instant created = java.time.Instant.parse(client.resources(PartnershipAcceptance.class)
+        .inNamespace(partner).withName("tulip").get().getMetadata().getCreationTimestamp());
+    org.awaitility.Awaitility.await().until(() -> java.time.Instant.now().isAfter(created.plusSeconds(1)));
+    given.apply(partner, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: PartnershipAcceptance
+        metadata: {name: a-later-one}
+        spec: {customerOrgId: %s, partnership: tulipmsp, members: []}
+        """.formatted(orgId("tulip")));
+    given.awaitReady(PartnershipAcceptance.class, partner, "a-later-one", false, "DuplicateAcceptance");
+    assertThat(client.resources(PartnershipAcceptance.class).inNamespace(partner).withName("a-later-one").get()
+        .getStatus().getConditions().get(0).getMessage()).contains("PartnershipAcceptance tulip, created earlier");
+    given.awaitReady(PartnershipAcceptance.class, partner, "tulip", true, "Ready");
+    assertPhase(customer, "tulipmsp", PartnershipPhase.Established);
+  }
+
   private List<String> subjects(String namespace) {
     List<String> subjects = new java.util.ArrayList<>();
     given.document(namespace, "conn-eu").get("entries").forEach(e -> subjects.add(e.get("subject").asText()));
