@@ -46,15 +46,11 @@ public final class ConfigMapApplier {
     return new Outcome(written, true);
   }
 
-  private static boolean sameContent(ConfigMap cached, ConfigMap desired) {
+  static boolean sameContent(ConfigMap cached, ConfigMap desired) {
     Map<String, String> labels = cached.getMetadata().getLabels() == null ? Map.of() : cached.getMetadata().getLabels();
-    return Objects.equals(orEmpty(cached.getData()), orEmpty(desired.getData()))
-        && Objects.equals(orEmpty(cached.getBinaryData()), orEmpty(desired.getBinaryData()))
+    // The cache may hold the ConfigMap without its data (CachedContent): compare digests.
+    return CachedContent.digest(cached).equals(CachedContent.digest(desired))
         && labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
         && Objects.equals(cached.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
-  }
-
-  private static Map<String, String> orEmpty(Map<String, String> map) {
-    return map == null ? Map.of() : map;
   }
 }

@@ -3,6 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.projection.GrantsProjector;
+import dev.trellis.reconcile.support.CachedContent;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -107,8 +108,7 @@ public class OperatorMetrics {
         if (connector != null && !cm.getMetadata().getName().equals(GrantsProjector.configMapName(connector))) {
           shardCount++;
         }
-        bytes += cm.getData() == null ? 0 : cm.getData().values().stream()
-            .mapToLong(GrantsProjector::utf8Length).sum();
+        bytes += CachedContent.bytes(cm);
       }
       documents = count;
       documentBytes = bytes;

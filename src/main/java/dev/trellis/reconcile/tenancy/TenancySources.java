@@ -3,6 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.reconcile.support.CachedContent;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.InvitationAcceptance;
@@ -108,6 +109,8 @@ final class TenancySources implements Directory {
             .withName("grants-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + "," + CONNECTOR_LABEL)
             .withSecondaryToPrimaryMapper(new ToNamespaceMapper<>())
+            // Without their documents: those are what the operator writes, never what it reads.
+            .withItemStore(CachedContent.store())
             .build(),
         context));
   }
