@@ -1,6 +1,7 @@
 package dev.trellis.reconcile.support;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,15 @@ public final class CachedContent {
   /** The informer store that keeps ConfigMaps without their data. */
   public static TransformingItemStore<ConfigMap> store() {
     return new TransformingItemStore<>(CachedContent::strip);
+  }
+
+  /**
+   * The object without metadata.managedFields, which the operator never reads (it writes by server-side apply under
+   * its own field managers) and which are often the larger part of a small object. Changes the object given.
+   */
+  public static <R extends HasMetadata> R withoutManagedFields(R resource) {
+    resource.getMetadata().setManagedFields(null);
+    return resource;
   }
 
   /** The ConfigMap without data and binaryData, with their digest and size in cache-only annotations. */

@@ -4,6 +4,7 @@ import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.reconcile.support.CachedContent;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.InvitationAcceptance;
@@ -269,7 +270,8 @@ final class TenancySources implements Directory {
   private static <R extends HasMetadata> InformerEventSource<R, Namespace> source(
       EventSourceContext<Namespace> context, Class<R> kind, SecondaryToPrimaryMapper<R> mapper,
       OnUpdateFilter<HasMetadata> onUpdate) {
-    var builder = InformerEventSourceConfiguration.from(kind, Namespace.class).withSecondaryToPrimaryMapper(mapper);
+    var builder = InformerEventSourceConfiguration.from(kind, Namespace.class).withSecondaryToPrimaryMapper(mapper)
+        .withItemStore(new TransformingItemStore<>(CachedContent::withoutManagedFields));
     if (onUpdate != null) {
       builder.withOnUpdateFilter(onUpdate);
     }

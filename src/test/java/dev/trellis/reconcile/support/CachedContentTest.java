@@ -44,6 +44,17 @@ class CachedContentTest {
   }
 
   @Test
+  void managedFieldsAreDroppedAndNothingElse() {
+    ConfigMap cm = configMap(Map.of("k", "v"), Map.of("a", "b"));
+    cm.getMetadata().setManagedFields(java.util.List.of(new io.fabric8.kubernetes.api.model.ManagedFieldsEntry()));
+    ConfigMap kept = CachedContent.withoutManagedFields(cm);
+    assertThat(kept.getMetadata().getManagedFields()).isNullOrEmpty();
+    assertThat(kept.getData()).containsEntry("k", "v");
+    assertThat(kept.getMetadata().getAnnotations()).containsEntry("a", "b");
+    assertThat(kept.getMetadata().getResourceVersion()).isEqualTo("42");
+  }
+
+  @Test
   void anyDifferenceInTheDataGivesAnotherDigest() {
     String base = CachedContent.digest(configMap(Map.of("grants.json", "{}"), null));
     assertThat(CachedContent.digest(configMap(Map.of("grants.json", "{ }"), null))).isNotEqualTo(base);
