@@ -145,7 +145,7 @@ public final class GrantsReader {
     throw last;
   }
 
-  private static Map<String, String> configMapData(ApiAccess api, String namespace, String name) {
+  static Map<String, String> configMapData(ApiAccess api, String namespace, String name) {
     String body = api.get("/api/v1/namespaces/" + namespace + "/configmaps/" + name)
         .orElseThrow(() -> new GrantsException(GrantsException.Reason.MISSING, "ConfigMap " + namespace + "/"
             + name + " does not exist"));

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *
  * <pre>
  * java -cp trellis-reader.jar dev.trellis.reader.SampleConnector --dir /etc/trellis/grants --keys keys.json
- * java -cp trellis-reader.jar dev.trellis.reader.SampleConnector --api --namespace org-x --connector conn-eu --keys keys.json
+ * java -cp trellis-reader.jar dev.trellis.reader.SampleConnector --api --namespace org-x --connector conn-eu \
+ *     --keys-namespace trellis-system
  * </pre>
  */
 public final class SampleConnector {
@@ -38,6 +39,7 @@ public final class SampleConnector {
     String namespace = null;
     String connector = null;
     Path keysFile = null;
+    String keysNamespace = null;
     boolean api = false;
     boolean noVerify = false;
     long pollMillis = 2000;
@@ -48,20 +50,24 @@ public final class SampleConnector {
         case "--namespace" -> namespace = args[++i];
         case "--connector" -> connector = args[++i];
         case "--keys" -> keysFile = Path.of(args[++i]);
+        case "--keys-namespace" -> keysNamespace = args[++i];
         case "--no-verify" -> noVerify = true;
         case "--poll-ms" -> pollMillis = Math.max(100, Math.min(60_000, Long.parseLong(args[++i])));
         default -> usage("unknown argument " + args[i]);
       }
     }
-    if ((dir == null) == !api || (api && (namespace == null || connector == null))
-        || (keysFile == null) == !noVerify) {
-      usage("give --dir DIR or --api --namespace N --connector C, and --keys FILE (or --no-verify)");
+    int keySources = (keysFile == null ? 0 : 1) + (keysNamespace == null ? 0 : 1) + (noVerify ? 1 : 0);
+    if ((dir == null) == !api || (api && (namespace == null || connector == null)) || keySources != 1
+        || (keysNamespace != null && !api)) {
+      usage("give --dir DIR or --api --namespace N --connector C, and one of --keys FILE, --keys-namespace NS"
+          + " (with --api) or --no-verify");
     }
+    ApiAccess access = api ? ApiAccess.inCluster() : null;
     TrustedKeys keys = noVerify ? TrustedKeys.none()
-        : TrustedKeys.parse(Files.readString(keysFile, StandardCharsets.UTF_8));
+        : keysFile != null ? TrustedKeys.parse(Files.readString(keysFile, StandardCharsets.UTF_8))
+        : TrustedKeys.fromApi(access, keysNamespace);
     SampleConnector c = new SampleConnector(System.out);
     Path d = dir;
-    ApiAccess access = api ? ApiAccess.inCluster() : null;
     String ns = namespace;
     String conn = connector;
     Poller poller = api ? new Poller(() -> "always", () -> GrantsReader.fromApi(access, ns, conn, keys))
@@ -168,7 +174,7 @@ public final class SampleConnector {
   private static void usage(String problem) {
     System.err.println(problem);
     System.err.println("usage: SampleConnector (--dir DIR | --api --namespace N --connector C)"
-        + " (--keys KEYS.JSON | --no-verify) [--poll-ms MS]");
+        + " (--keys KEYS.JSON | --keys-namespace NS | --no-verify) [--poll-ms MS]");
     System.exit(2);
   }
 

@@ -57,6 +57,22 @@ public final class TrustedKeys {
     return new TrustedKeys(Collections.unmodifiableMap(out), true);
   }
 
+  /** The ConfigMap the operator publishes its public keys in, in its own namespace, under {@value #KEYS_KEY}. */
+  public static final String CONFIGMAP = "trellis-signing-keys";
+  public static final String KEYS_KEY = "keys.json";
+
+  /**
+   * Reads {@value #CONFIGMAP} of the operator's namespace ({@code trellis-system} by default) through the API server;
+   * any authenticated user may. Fetch it once at start, and again on {@link GrantsException.Reason#UNKNOWN_KEY}.
+   */
+  public static TrustedKeys fromApi(ApiAccess api, String operatorNamespace) {
+    String json = GrantsReader.configMapData(api, operatorNamespace, CONFIGMAP).get(KEYS_KEY);
+    if (json == null) {
+      throw new GrantsException(GrantsException.Reason.MISSING, CONFIGMAP + " has no " + KEYS_KEY);
+    }
+    return parse(json);
+  }
+
   /**
    * Trusts every document without checking any signature. For tests and tools that look at a document they already
    * trust; a connector deciding access must never use it.

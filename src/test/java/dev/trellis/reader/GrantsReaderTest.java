@@ -148,6 +148,12 @@ class GrantsReaderTest {
     var current = signed(CanonicalTest.many(101), 3000);
     AtomicInteger shardReads = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v1/namespaces/trellis-system/configmaps/trellis-signing-keys", exchange -> {
+      byte[] body = configMap("trellis-signing-keys", Map.of("keys.json", KEYS_JSON)).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
     server.createContext("/api/v1/namespaces/org-mrpaints/configmaps/", exchange -> {
       String name = exchange.getRequestURI().getPath().replaceFirst(".*/", "");
       boolean authorized = "Bearer t0ken".equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -165,7 +171,8 @@ class GrantsReaderTest {
     server.start();
     try {
       URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-      Snapshot s = GrantsReader.fromApi(ApiAccess.of(uri, "t0ken", null), "org-mrpaints", "conn-eu", KEYS);
+      TrustedKeys keys = TrustedKeys.fromApi(ApiAccess.of(uri, "t0ken", null), "trellis-system");
+      Snapshot s = GrantsReader.fromApi(ApiAccess.of(uri, "t0ken", null), "org-mrpaints", "conn-eu", keys);
 
       assertThat(s.entries()).hasSize(101);
       assertThat(shardReads.get()).isEqualTo(2);
