@@ -120,6 +120,9 @@ public final class GrantsReader {
    * server, reading again (a few times, with a short pause) when it caught them in the middle of an update.
    */
   public static Snapshot fromApi(ApiAccess api, String namespace, String connector, TrustedKeys keys) {
+    if (!CONFIGMAP_NAME.matcher(namespace).matches() || !CONFIGMAP_NAME.matcher(configMapName(connector)).matches()) {
+      throw new IllegalArgumentException("not a namespace and connector name: " + namespace + ", " + connector);
+    }
     GrantsException last = null;
     for (int attempt = 0; attempt < API_ATTEMPTS; attempt++) {
       if (attempt > 0) {

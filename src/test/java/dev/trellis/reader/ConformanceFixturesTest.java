@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checked-in conformance cases are exactly what the operator's renderer and signer give today. Run with
- * {@code -Dtrellis.conformance.write=true} to rewrite them (then commit the result).
+ * {@code -Dtrellis.conformance.write=true} ({@code make conformance}) to rewrite them, then commit the result.
  */
 class ConformanceFixturesTest {
 
