@@ -30,6 +30,10 @@ crds: ## Regenerate crds/ and helm/trellis/crds/ from the api classes
 argocd: ## Regenerate config/argocd/ (Argo CD health checks) from the state column of docs/reasons.md
 	$(MVN) test -Dtest=ArgoHealthIT -Dtrellis.argocd.update=true -Dsurefire.failIfNoSpecifiedTests=false
 
+.PHONY: conformance
+conformance: ## Regenerate config/schema/conformance/ (grants-document reader cases) with the operator's renderer and signer
+	$(MVN) test -Dtest=ConformanceFixturesTest -Dtrellis.conformance.write=true -Dsurefire.failIfNoSpecifiedTests=false
+
 .PHONY: test
 test: control-plane ## Run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
 	$(MVN) verify

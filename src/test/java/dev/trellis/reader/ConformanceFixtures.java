@@ -1,0 +1,384 @@
+package dev.trellis.reader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.trellis.model.grants.DocumentResource;
+import dev.trellis.model.grants.Grant;
+import dev.trellis.model.grants.GrantEntry;
+import dev.trellis.model.grants.GrantsDocument;
+import dev.trellis.projection.GrantsProjector;
+import dev.trellis.projection.Projection;
+import dev.trellis.projection.Signatures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the conformance cases of config/schema/conformance with the operator's own renderer and signer, so that the
+ * documents are genuine. The signing keys are fixed test keys kept in {@value #KEYS_FILE} (made once when absent).
+ * {@code ConformanceFixturesTest} fails when the checked-in cases differ from what this generates; run it with
+ * {@code -Dtrellis.conformance.write=true} to rewrite them.
+ */
+final class ConformanceFixtures {
+  static final String KEYS_FILE = "test-signing-keys.json";
+  static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String ORG = "mrpaints";
+  private static final String ORG_ID = "6f1c2a90";
+  private static final String CONNECTOR = "conn-eu";
+  private static final String PRIMARY = GrantsProjector.configMapName(CONNECTOR);
+
+  private record TestKey(String keyId, String publicKey, PrivateKey privateKey) {}
+
+  private final TestKey trusted;
+  private final TestKey unknown;
+
+  private ConformanceFixtures(TestKey trusted, TestKey unknown) {
+    this.trusted = trusted;
+    this.unknown = unknown;
+  }
+
+  /** The case files (name to content) the current renderer gives. */
+  static Map<String, String> generate(Path dir) throws IOException {
+    JsonNode keys = JSON.readTree(Files.readString(dir.resolve(KEYS_FILE)));
+    ConformanceFixtures f = new ConformanceFixtures(key(keys.get("trusted")), key(keys.get("unknown")));
+    Map<String, String> out = new TreeMap<>();
+    f.cases().forEach(c -> out.put(c.get("name") + Conformance.CASE_SUFFIX, render(c)));
+    return out;
+  }
+
+  /** Rewrites the case files (and makes the test keys if there are none). */
+  static void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    if (!Files.exists(dir.resolve(KEYS_FILE))) {
+      Map<String, Object> keys = new LinkedHashMap<>();
+      keys.put("note", "TEST ONLY. Fixed Ed25519 key pairs that sign the conformance cases. They sign nothing"
+          + " else and must never be trusted outside these tests.");
+      keys.put("trusted", newKey());
+      keys.put("unknown", newKey());
+      Files.writeString(dir.resolve(KEYS_FILE), JSON.writeValueAsString(keys) + "\n");
+    }
+    try (var old = Files.list(dir)) {
+      for (Path p : old.filter(p -> p.getFileName().toString().endsWith(Conformance.CASE_SUFFIX)).toList()) {
+        Files.delete(p);
+      }
+    }
+    for (var e : generate(dir).entrySet()) {
+      Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private List<Map<String, Object>> cases() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    String keys = keysJson(null);
+
+    Map<String, Map<String, String>> plain = signed(GrantsProjector.project(plain(), Integer.MAX_VALUE,
+        trusted.keyId()), trusted);
+    out.add(answers("plain", "One unsplit document: users matched without regard to case, permissions, unknown"
+        + " resources and subjects.", plain, keys, List.of(
+            q("alice.smith@mrpaints.com", "alerts.view", "ontap-london", true, "user-entry"),
+            q("Alice.Smith@MRPAINTS.com", "alerts.manage", "ontap-london", true, "user-entry"),
+            q("alice.smith@mrpaints.com", "resources.view", "ontap-london", false, "permission-not-granted"),
+            q("krishna@globalpartners.com", "resources.view", "fsx-zürich", true, "user-entry"),
+            q("krishna@globalpartners.com", "alerts.view", "fsx-zürich", false, "permission-not-granted"),
+            q("alice.smith@mrpaints.com", "alerts.view", "fsx-zürich", false, "no-entry"),
+            q("mallory@evil.example", "alerts.view", "ontap-london", false, "no-entry"),
+            q("alice.smith@mrpaints.com", "alerts.view", "ontap-tokyo", false, "unknown-resource"))));
+
+    int limit = splitLimit(big(0));
+    Map<String, Map<String, String>> split = signed(GrantsProjector.project(big(0), limit, trusted.keyId()), trusted);
+    out.add(answers("split", "A document split into a primary and two shards: the entries are the shards' in"
+        + " order, and the revision is recomputed over the reassembled document.", split, keys, List.of(
+            q("user00@mrpaints.com", "resources.view", "res-0", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.manage", "res-3", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.delete", "res-3", false, "permission-not-granted"),
+            q("user39@mrpaints.com", "resources.view", "res-0", false, "no-entry"))));
+
+    Map<String, Map<String, String>> stale = new LinkedHashMap<>(split);
+    Map<String, Map<String, String>> older = signed(GrantsProjector.project(big(1), limit, trusted.keyId()), trusted);
+    stale.put(PRIMARY + "-2", older.get(PRIMARY + "-2"));
+    out.add(error("stale-shard", "The second shard still holds the previous revision (the reader met an update"
+        + " half done): retry later.", stale, keys, GrantsException.Reason.INCONSISTENT));
+
+    Map<String, Map<String, String>> domain = signed(GrantsProjector.project(domain(), Integer.MAX_VALUE,
+        trusted.keyId()), trusted);
+    out.add(answers("domain-except", "A single sign-on Domain entry with an except: an excepted member is denied, other"
+        + " members of the domain get the Domain entry, an explicit user entry is the whole answer, other domains get"
+        + " nothing.", domain, keys, List.of(
+            q("bob@mrpaints.com", "alerts.view", "ontap-london", false, "excepted"),
+            q("Bob@MrPaints.com", "dashboards.view", "ontap-london", false, "excepted"),
+            q("carol@mrpaints.com", "dashboards.view", "ontap-london", true, "domain-entry"),
+            q("carol@MRPAINTS.COM", "alerts.view", "ontap-london", true, "domain-entry"),
+            q("carol@mrpaints.com", "alerts.manage", "ontap-london", false, "permission-not-granted"),
+            q("alice@mrpaints.com", "alerts.manage", "ontap-london", true, "user-entry"),
+            q("alice@mrpaints.com", "dashboards.view", "ontap-london", false, "permission-not-granted"),
+            q("dave@otherpaints.com", "alerts.view", "ontap-london", false, "no-entry"),
+            q("carol@eu.mrpaints.com", "alerts.view", "ontap-london", false, "no-entry"),
+            q("*@mrpaints.com", "alerts.view", "ontap-london", false, "no-entry"))));
+
+    Map<String, Map<String, String>> sa = signed(GrantsProjector.project(serviceAccounts(), Integer.MAX_VALUE,
+        trusted.keyId()), trusted);
+    out.add(answers("service-account", "ServiceAccount subjects (client ids) match exactly.", sa, keys, List.of(
+        q("ci-pipeline", "resources.view", "ontap-london", true, "service-account-entry"),
+        q("ci-pipeline", "resources.manage", "ontap-london", false, "permission-not-granted"),
+        q("CI-Pipeline", "resources.view", "ontap-london", false, "no-entry"),
+        q("mrpaints/backup-agent", "resources.manage", "ontap-london", true, "service-account-entry"),
+        q("backup-agent", "resources.manage", "ontap-london", false, "no-entry"))));
+
+    Map<String, Map<String, String>> expiring = signed(GrantsProjector.project(expiring(), Integer.MAX_VALUE,
+        trusted.keyId()), trusted);
+    out.add(answers("expired", "Expiry is fail-closed: an entry with any grant expired at now (expiresAt <= now)"
+        + " grants nothing, and a user's own expired entry is still the whole answer.", expiring, keys, List.of(
+            q("all@mrpaints.com", "alerts.view", "ontap-london", false, "expired"),
+            q("partly@mrpaints.com", "resources.view", "ontap-london", false, "expired"),
+            q("partly@mrpaints.com", "alerts.view", "ontap-london", false, "expired"),
+            q("edge@mrpaints.com", "alerts.view", "ontap-london", false, "expired"),
+            q("later@mrpaints.com", "alerts.view", "ontap-london", true, "user-entry"),
+            q("carol@mrpaints.com", "dashboards.view", "ontap-london", true, "domain-entry"))));
+
+    Map<String, Map<String, String>> tampered = new LinkedHashMap<>(split);
+    String shard1 = split.get(PRIMARY + "-1").get(GrantsReader.DATA_KEY);
+    String forged = tamper(shard1);
+    tampered.put(PRIMARY + "-1", data(forged, split.get(PRIMARY + "-1").get(GrantsReader.SIGNATURE_KEY)));
+    out.add(error("tampered-shard", "A shard's grants.json was changed (one user given resources.delete) and kept"
+        + " its signature: the signature no longer verifies.", tampered, keys, GrantsException.Reason.BAD_SIGNATURE));
+
+    Map<String, Map<String, String>> resigned = new LinkedHashMap<>(split);
+    String reKeyed = forged.replace("\"keyId\":\"" + trusted.keyId() + "\"", "\"keyId\":\"" + unknown.keyId() + "\"");
+    resigned.put(PRIMARY + "-1", data(reKeyed, Signatures.sign(unknown.privateKey(), reKeyed)));
+    out.add(error("unknown-key", "The tampered shard re-signed with a key that is not in keys.json, and naming it.",
+        resigned, keys, GrantsException.Reason.UNKNOWN_KEY));
+
+    Map<String, Map<String, String>> mismatch = new LinkedHashMap<>();
+    String changed = plain.get(PRIMARY).get(GrantsReader.DATA_KEY).replace(
+        "\"permissions\":[\"resources.view\"]", "\"permissions\":[\"resources.delete\",\"resources.view\"]");
+    mismatch.put(PRIMARY, data(changed, Signatures.sign(trusted.privateKey(), changed)));
+    out.add(error("revision-mismatch", "Entries changed and signed again with the real key, but the revision left as"
+        + " it was: the recomputed revision differs.", mismatch, keys, GrantsException.Reason.REVISION_MISMATCH));
+
+    Map<String, Map<String, String>> unsigned = new LinkedHashMap<>();
+    GrantsProjector.project(plain(), Integer.MAX_VALUE, null).configMaps()
+        .forEach((name, json) -> unsigned.put(name, Map.of(GrantsReader.DATA_KEY, json)));
+    out.add(error("unsigned", "A document without keyId and grants.json.sig.", unsigned, keys,
+        GrantsException.Reason.UNSIGNED));
+
+    out.add(error("retired-key", "Signed by a key retired 31 days before now: no longer trusted.", plain,
+        keysJson(NOW.minusSeconds(31L * 24 * 3600).toString()), GrantsException.Reason.UNKNOWN_KEY));
+    out.add(answers("recently-retired-key", "Signed by a key retired 29 days before now: still trusted.", plain,
+        keysJson(NOW.minusSeconds(29L * 24 * 3600).toString()), List.of(
+            q("alice.smith@mrpaints.com", "alerts.view", "ontap-london", true, "user-entry"))));
+    return out;
+  }
+
+  // ---- documents ----
+
+  private static GrantsDocument plain() {
+    return new GrantsDocument(ORG, ORG_ID, CONNECTOR, List.of(
+        new DocumentResource("fsx-zürich", "FSx", List.of(), List.of("europe")),
+        new DocumentResource("ontap-london", "ONTAPCluster", List.of("london"), List.of())),
+        sorted(List.of(
+            user("krishna@globalpartners.com", "globalpartners", "fsx-zürich", List.of("resources.view"),
+                grant("viewer", "krishna-viewer", "Partnership/globalpartners", "Folder/europe", null)),
+            user("Alice.Smith@mrpaints.com", ORG, "ontap-london", List.of("alerts.manage", "alerts.view"),
+                grant("alerts-admin", "alice-alerts", "Member/alice", "Organization", null)))));
+  }
+
+  /** 40 users on four resources; {@code variant} 1 is the same but one permission richer (an older revision). */
+  private static GrantsDocument big(int variant) {
+    List<GrantEntry> entries = new ArrayList<>();
+    List<DocumentResource> resources = new ArrayList<>();
+    for (int r = 0; r < 4; r++) {
+      resources.add(new DocumentResource("res-" + r, "FSx", List.of(), List.of()));
+      for (int u = r * 10; u < r * 10 + 10; u++) {
+        List<String> permissions = r == 3 || (variant == 1 && u == 0)
+            ? List.of("resources.manage", "resources.view") : List.of("resources.view");
+        entries.add(user(String.format("user%02d@mrpaints.com", u), ORG, "res-" + r, permissions,
+            grant(permissions.size() > 1 ? "resource-admin" : "viewer", "b-" + u, "Member/user" + u, "Organization",
+                null)));
+      }
+    }
+    return new GrantsDocument(ORG, ORG_ID, CONNECTOR, resources, sorted(entries));
+  }
+
+  private static GrantsDocument domain() {
+    Grant guest = grant("observability-guest", null, "SingleSignOn/mrpaints.com", "Organization", null);
+    return new GrantsDocument(ORG, ORG_ID, CONNECTOR,
+        List.of(new DocumentResource("ontap-london", "ONTAPCluster", List.of(), List.of())),
+        sorted(List.of(
+            new GrantEntry("*@mrpaints.com", "Domain", ORG, "ontap-london", List.of("alerts.view", "dashboards.view"),
+                List.of(guest), List.of("bob@mrpaints.com")),
+            user("alice@mrpaints.com", ORG, "ontap-london", List.of("alerts.manage", "alerts.view"),
+                grant("observability-admin", "alice-admin", "Member/alice", "Organization", null)))));
+  }
+
+  private static GrantsDocument serviceAccounts() {
+    return new GrantsDocument(ORG, ORG_ID, CONNECTOR,
+        List.of(new DocumentResource("ontap-london", "ONTAPCluster", List.of(), List.of())),
+        sorted(List.of(
+            new GrantEntry("ci-pipeline", "ServiceAccount", ORG, "ontap-london", List.of("resources.view"),
+                List.of(grant("viewer", "ci-viewer", "Member/ci", "Organization", null))),
+            new GrantEntry("mrpaints/backup-agent", "ServiceAccount", ORG, "ontap-london",
+                List.of("resources.manage", "resources.view"),
+                List.of(grant("resource-admin", "backup", "Member/backup-agent", "Organization", null))))));
+  }
+
+  private static GrantsDocument expiring() {
+    Instant past = Instant.parse("2026-12-01T00:00:00Z");
+    Instant future = Instant.parse("2026-12-31T00:00:00Z");
+    return new GrantsDocument(ORG, ORG_ID, CONNECTOR,
+        List.of(new DocumentResource("ontap-london", "ONTAPCluster", List.of(), List.of())),
+        sorted(List.of(
+            new GrantEntry("*@mrpaints.com", "Domain", ORG, "ontap-london", List.of("dashboards.view"),
+                List.of(grant("observability-guest", null, "SingleSignOn/mrpaints.com", "Organization", null))),
+            user("all@mrpaints.com", ORG, "ontap-london", List.of("alerts.view"),
+                grant("alerts-viewer", "all-temp", "Member/all", "Organization", past)),
+            user("partly@mrpaints.com", ORG, "ontap-london", List.of("alerts.view", "resources.view"),
+                grant("alerts-viewer", "partly-temp", "Member/partly", "Organization", past),
+                grant("viewer", "partly-viewer", "Member/partly", "Organization", null)),
+            user("edge@mrpaints.com", ORG, "ontap-london", List.of("alerts.view"),
+                grant("alerts-viewer", "edge-temp", "Member/edge", "Organization", NOW)),
+            user("later@mrpaints.com", ORG, "ontap-london", List.of("alerts.view"),
+                grant("alerts-viewer", "later-temp", "Member/later", "Organization", future)))));
+  }
+
+  // ---- helpers ----
+
+  /** The largest limit that splits {@code d} into exactly two shards. */
+  private static int splitLimit(GrantsDocument d) {
+    int whole = GrantsProjector.project(d, Integer.MAX_VALUE, "ed25519-0000000000000000").configMaps()
+        .values().iterator().next().getBytes(StandardCharsets.UTF_8).length;
+    for (int limit = whole - 1; limit > 0; limit -= 16) {
+      if (GrantsProjector.project(d, limit, "ed25519-0000000000000000").configMaps().size() == 3) {
+        return limit;
+      }
+    }
+    throw new IllegalStateException("no limit splits the document in two");
+  }
+
+  /** One user's resources.view becomes resources.delete too: a forged grant. */
+  private static String tamper(String json) {
+    String from = "\"permissions\":[\"resources.view\"]";
+    int at = json.indexOf(from);
+    if (at < 0) {
+      throw new IllegalStateException("nothing to tamper with");
+    }
+    return json.substring(0, at) + "\"permissions\":[\"resources.delete\",\"resources.view\"]"
+        + json.substring(at + from.length());
+  }
+
+  private static List<GrantEntry> sorted(List<GrantEntry> entries) {
+    return entries.stream().sorted(Comparator.comparing(GrantEntry::resource).thenComparing(GrantEntry::subject))
+        .toList();
+  }
+
+  private static GrantEntry user(String subject, String org, String resource, List<String> permissions,
+      Grant... grants) {
+    return new GrantEntry(subject, "User", org, resource, permissions, List.of(grants));
+  }
+
+  private static Grant grant(String role, String binding, String via, String scope, Instant expiresAt) {
+    return new Grant(role, binding, via, scope, expiresAt);
+  }
+
+  private static Map<String, Map<String, String>> signed(Projection p, TestKey key) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    p.configMaps().forEach((name, json) -> out.put(name, data(json, Signatures.sign(key.privateKey(), json))));
+    return out;
+  }
+
+  private static Map<String, String> data(String json, String signature) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(GrantsReader.DATA_KEY, json);
+    data.put(GrantsReader.SIGNATURE_KEY, signature);
+    return data;
+  }
+
+  /** keys.json as the operator publishes it, with the trusted key (retired at {@code retiredAt}, or not). */
+  private String keysJson(String retiredAt) {
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("keyId", trusted.keyId());
+    key.put("algorithm", "Ed25519");
+    key.put("publicKey", trusted.publicKey());
+    key.put("since", "2026-11-01T00:00:00Z");
+    key.put("retiredAt", retiredAt);
+    try {
+      return new ObjectMapper().writeValueAsString(Map.of("keys", List.of(key)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Conformance.Question q(String subject, String permission, String resource, boolean allowed,
+      String rule) {
+    return new Conformance.Question(subject, permission, resource, allowed, rule);
+  }
+
+  private static Map<String, Object> base(String name, String description, Map<String, Map<String, String>> cms,
+      String keys) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", name);
+    c.put("description", description);
+    c.put("now", NOW.toString());
+    c.put("keys", keys);
+    c.put("primary", PRIMARY);
+    c.put("configMaps", cms);
+    return c;
+  }
+
+  private static Map<String, Object> answers(String name, String description, Map<String, Map<String, String>> cms,
+      String keys, List<Conformance.Question> questions) {
+    Map<String, Object> c = base(name, description, cms, keys);
+    List<Map<String, Object>> qs = new ArrayList<>();
+    for (Conformance.Question q : questions) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("subject", q.subject());
+      m.put("permission", q.permission());
+      m.put("resource", q.resource());
+      m.put("allowed", q.allowed());
+      m.put("rule", q.rule());
+      qs.add(m);
+    }
+    c.put("questions", qs);
+    return c;
+  }
+
+  private static Map<String, Object> error(String name, String description, Map<String, Map<String, String>> cms,
+      String keys, GrantsException.Reason reason) {
+    Map<String, Object> c = base(name, description, cms, keys);
+    c.put("error", reason.name());
+    return c;
+  }
+
+  private static String render(Map<String, Object> c) {
+    try {
+      return JSON.writeValueAsString(c) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> newKey() {
+    KeyPair pair = Signatures.generate();
+    Map<String, String> k = new LinkedHashMap<>();
+    k.put("keyId", Signatures.keyId(pair.getPublic()));
+    k.put("publicKey", Signatures.encode(pair.getPublic()));
+    k.put("privateKey", Signatures.encode(pair.getPrivate()));
+    return k;
+  }
+
+  private static TestKey key(JsonNode k) {
+    return new TestKey(k.get("keyId").asText(), k.get("publicKey").asText(),
+        Signatures.privateKey(k.get("privateKey").asText()));
+  }
+}
