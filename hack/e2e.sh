@@ -6,7 +6,7 @@
 #   - with KUBECONFIG (Kind, a staging cluster): IMAGE names an image the cluster can pull (or that was loaded:
 #     `kind load image-archive target/image/trellis-operator.tar`), CONNECTOR_IMAGE a busybox it can pull.
 # Steps: helm install -> operator Ready under its own ServiceAccount; samples Ready; a connector pod reads its
-# grants; metrics scraped from inside the cluster; helm upgrade (new tag, changed values, JSON logs) rewrites no
+# grants, and one built on the reader kit verifies them through the API; metrics scraped from inside the cluster; helm upgrade (new tag, changed values, JSON logs) rewrites no
 # document; two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; a rolling
 # upgrade of both, the same; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
 # hand-over time and metrics.
@@ -104,6 +104,54 @@ until k -n org-mrpaints logs deployment/conn-eu --tail=200 2>/dev/null | grep -q
   sleep 2
 done
 log "connector pod read its grants document, revision $rev"
+
+# A connector built on the reader kit (dev.trellis.reader; the sample connector ships in the operator's image): it
+# reads conn-eu's document through the API server with a ServiceAccount that may get that ConfigMap only, and
+# verifies its signature with the keys the operator publishes.
+k apply -f - >/dev/null <<MANIFESTS || fail "the reader kit's connector was not created"
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: conn-eu-kit, namespace: org-mrpaints}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: conn-eu-grants-reader, namespace: org-mrpaints}
+rules:
+  - {apiGroups: [""], resources: [configmaps], verbs: [get], resourceNames: [conn-eu-grants]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: conn-eu-kit, namespace: org-mrpaints}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: conn-eu-grants-reader}
+subjects: [{kind: ServiceAccount, name: conn-eu-kit, namespace: org-mrpaints}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: conn-eu-kit, namespace: org-mrpaints}
+spec:
+  serviceAccountName: conn-eu-kit
+  restartPolicy: Never
+  securityContext: {runAsNonRoot: true, runAsUser: 65532, seccompProfile: {type: RuntimeDefault}}
+  containers:
+    - name: connector
+      image: $image_repo:$tag
+      command: [java, -cp, "/app/app/*", dev.trellis.reader.SampleConnector, --api, --namespace, org-mrpaints,
+                --connector, conn-eu, --keys-namespace, $ns, --poll-ms, "2000"]
+      stdin: true
+      securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}
+      resources: {requests: {cpu: 10m, memory: 64Mi}, limits: {memory: 256Mi}}
+MANIFESTS
+kit_saw() { k -n org-mrpaints logs conn-eu-kit 2>/dev/null | grep -q "revision $1 entries [0-9]* verified ed25519-"; }
+deadline=$((SECONDS + 120))
+until kit_saw "$rev"; do
+  if [ $SECONDS -ge $deadline ]; then
+    k -n org-mrpaints logs conn-eu-kit >&2 || true
+    fail "the reader kit's connector never verified revision $rev"
+  fi
+  sleep 2
+done
+log "reader kit's connector (own ServiceAccount, through the API) verified revision $rev:" \
+  "$(k -n org-mrpaints logs conn-eu-kit | grep -m1 "revision $rev")"
 
 # ---------------------------------------------------------------------------------------------------------- webhook
 # The platform team lets carol write IAM objects in her organization's namespace (Kubernetes RBAC); the webhook, in
@@ -207,6 +255,12 @@ changes=$(grep -c '^MODIFIED\|^DELETED' "$watch_log" || true)
 log "the changed binding reached conn-eu's document; the ConfigMap changed $changes time(s) (watch: $(tr '\n' ' ' < "$watch_log"))"
 [ "$changes" -eq 1 ] || fail "the document was written $changes times for one change"
 rm -f "$watch_log"
+new_rev=$(revision)
+deadline=$((SECONDS + 60))
+until kit_saw "$new_rev"; do
+  [ $SECONDS -lt $deadline ] || fail "the reader kit's connector never verified the new revision $new_rev"; sleep 1
+done
+log "reader kit's connector verified the changed document too (revision $new_rev)"
 
 # ---------------------------------------------------------------------------------------------------------- rolling upgrade
 # Both replicas replaced one after the other (maxUnavailable 0): the Lease passes to a pod of the new ReplicaSet and a

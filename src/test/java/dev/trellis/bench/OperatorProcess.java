@@ -78,6 +78,24 @@ final class OperatorProcess implements AutoCloseable {
     return Long.parseLong(m.group(1)) * 1024;
   }
 
+  /** The live heap by class ({@code jcmd GC.class_histogram}, which collects first): its first {@code rows} classes. */
+  String classHistogram(int rows) throws IOException, InterruptedException {
+    String[] lines = jcmd("GC.class_histogram").split("\n");
+    StringBuilder top = new StringBuilder();
+    int taken = 0;
+    for (String line : lines) {
+      if (line.startsWith(String.valueOf(pid())) || line.isBlank()) {
+        continue;
+      }
+      top.append(line).append('\n');
+      if (line.trim().matches("\\d+:.*") && ++taken == rows) {
+        break;
+      }
+    }
+    String total = lines[lines.length - 1];
+    return top.append(total.startsWith("Total") ? total + "\n" : "").toString();
+  }
+
   /** Peak resident set size in bytes (VmHWM). */
   long peakRss() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {

@@ -343,6 +343,10 @@ final class ScaleBench {
           figures.put("  CPU seconds of the operator at quiet", "%.1f".formatted(operator.cpuSeconds()));
           results.heapAfterConvergence = operator.heapAfterGc();
           figures.put("heap after convergence, after full GC (MiB)", mib(results.heapAfterConvergence));
+          java.nio.file.Path histogram = java.nio.file.Path.of("target", "bench", "class-histogram.txt");
+          java.nio.file.Files.createDirectories(histogram.getParent());
+          java.nio.file.Files.writeString(histogram, operator.classHistogram(30));
+          figures.put("  what the heap holds (jcmd GC.class_histogram, 30 classes)", histogram.toString());
         } else {
           figures.put("convergence from the start of creation (s, operator already running)",
               "%.2f".formatted(results.convergenceSeconds));
