@@ -95,9 +95,19 @@ final class AccessCommands {
       cli.json(out);
       return 0;
     }
-    Table table = new Table("SUBJECT", "KIND", "ORGANIZATION", "GRANTS", "EXCEPT");
+    // One row per grant that gives the permission (the role's permissions say which; all grants if roles are unreadable).
+    boolean excepts = holders.stream().anyMatch(e -> !e.except().isEmpty());
+    Table table = excepts ? new Table("SUBJECT", "KIND", "ORGANIZATION", "ROLE", "SCOPE", "VIA", "EXCEPT")
+        : new Table("SUBJECT", "KIND", "ORGANIZATION", "ROLE", "SCOPE", "VIA");
     for (InterimDocument.Entry e : holders) {
-      table.row(e.subject(), e.subjectKind(), e.subjectOrganization(), grants(e), String.join(",", e.except()));
+      List<InterimDocument.Grant> giving = e.grants().stream().filter(g -> {
+        List<String> perms = rolePermissions(g.role(), e.permissions());
+        return perms == null || perms.contains(permission);
+      }).toList();
+      for (InterimDocument.Grant g : giving.isEmpty() ? e.grants() : giving) {
+        table.row(e.subject(), e.subjectKind(), e.subjectOrganization(), g.role(), g.scope(), g.via(),
+            String.join(",", e.except()));
+      }
     }
     if (table.isEmpty()) {
       cli.out.println("Nobody holds " + permission + " on " + t.name() + ".");
@@ -224,10 +234,6 @@ final class AccessCommands {
       }
     });
     return perms == null ? null : perms.stream().filter(held::contains).sorted().toList();
-  }
-
-  private static String grants(InterimDocument.Entry e) {
-    return String.join(",", e.grants().stream().map(g -> g.role() + "@" + g.scope() + "(" + g.via() + ")").toList());
   }
 
   private Map<String, Object> header(Target t) {

@@ -39,7 +39,8 @@ final class Cli {
   /** One sentence for an API call the server refused or could not answer. */
   static CliException refused(String what, KubernetesClientException e) {
     if (e.getCode() == 403) {
-      return new CliException("the API server forbids you to " + what + ": ask for read access to Trellis objects.");
+      return new CliException("the API server forbids you to " + what + ": ask your platform team for read access"
+          + " (docs/cli.md#access).");
     }
     if (e.getCode() == 401) {
       return new CliException("the API server does not know you (401) when trying to " + what
