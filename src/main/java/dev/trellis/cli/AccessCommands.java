@@ -209,11 +209,11 @@ final class AccessCommands {
       }
       table.print(cli.out);
     }
-    if (access.isEmpty()) {
+    if (access.isEmpty() && permission == null) {
       cli.out.println("no access: no entry on " + t.name() + " gives " + subject + " anything.");
     }
     if (!reasons.isEmpty()) {
-      cli.out.println(denied ? "why not:" : "what else stands in the way:");
+      cli.out.println(denied ? "why not:" : "also, what grants nothing here:");
       reasons.forEach(line -> cli.out.println("  - " + line));
     } else if (denied) {
       cli.out.println("why not: nothing found in the API objects; the document may not be written yet.");
