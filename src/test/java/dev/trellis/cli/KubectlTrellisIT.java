@@ -119,6 +119,20 @@ class KubectlTrellisIT {
   }
 
   @Test
+  void treeShowsTheTenantTreeAboveAndBelow() throws Exception {
+    admin.resource(organization("cli-sp", null)).forceConflicts().serverSideApply();
+    admin.resource(organization("cli-msp", "cli-sp")).forceConflicts().serverSideApply();
+    try {
+      await().atMost(WAIT).until(() -> run("tree", "cli-sp").out().contains("└── Organization/cli-msp"));
+      Result msp = run("tree", "cli-msp");
+      assertThat(msp.out()).startsWith("parents: cli-sp\nOrganization/cli-msp (namespace org-cli-msp");
+    } finally {
+      admin.resources(Organization.class).withName("cli-msp").delete();
+      admin.resources(Organization.class).withName("cli-sp").delete();
+    }
+  }
+
+  @Test
   void whyShowsThePartnerMembersGrantThroughThePartnership() throws Exception {
     Result why = run("why", KRISHNA, "ontap-london");
     assertThat(why.code()).as(why.err()).isZero();
@@ -297,6 +311,17 @@ class KubectlTrellisIT {
           p.getSpec().setPaused(paused);
           return p;
         });
+  }
+
+  private static Organization organization(String name, String parent) {
+    Organization org = new Organization();
+    org.getMetadata().setName(name);
+    var spec = new dev.trellis.api.v1alpha1.OrganizationSpec();
+    spec.setParent(parent);
+    // Deleted at the end of the test.
+    spec.setDeletionProtection(false);
+    org.setSpec(spec);
+    return org;
   }
 
   private static Member member(String name, String email, boolean disabled) {
