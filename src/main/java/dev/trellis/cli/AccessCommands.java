@@ -62,7 +62,7 @@ final class AccessCommands {
     String resourceName = required(3, "resource");
     knownPermission(permission);
     Target t = target(resourceName, true);
-    InterimDocument.Decision d = t.document().decide(subject, permission, t.name(), Instant.now());
+    InterimDocument.Decision d = t.document().decide(subject, permission, t.name(), cli.clock.instant());
     List<String> why = List.of();
     if (!d.allowed() && cli.options.explainDenied()) {
       why = new Denials(cli).explain(t.org(), t.all(), t.resource(),
@@ -87,7 +87,7 @@ final class AccessCommands {
     String resourceName = required(2, "resource");
     knownPermission(permission);
     Target t = target(resourceName, true);
-    List<InterimDocument.Entry> holders = t.document().holders(permission, t.name(), Instant.now());
+    List<InterimDocument.Entry> holders = t.document().holders(permission, t.name(), cli.clock.instant());
     if (cli.options.json()) {
       Map<String, Object> out = header(t);
       out.put("permission", permission);
@@ -126,25 +126,18 @@ final class AccessCommands {
       knownPermission(permission);
     }
     Target t = target(resourceName, false);
-    Instant now = Instant.now();
+    Instant now = cli.clock.instant();
     List<Identities.Identity> identities = Identities.in(cli, t.org(), t.all(), subject);
     List<InterimDocument.Entry> access = new ArrayList<>();
     Optional<InterimDocument.Decision> decision = Optional.empty();
     if (t.document() != null) {
-      // The entries a connector would use: the subject's own, else its domain's (unless excepted).
-      InterimDocument.Decision any = t.document().decide(subject, permission == null ? "" : permission, t.name(), now);
-      any.entry().filter(e -> !"domain-except".equals(any.rule())).ifPresent(e -> {
-        if ("subject".equals(any.rule())) {
-          access.addAll(t.document().entriesOn(t.name()).stream()
-              .filter(x -> !"Domain".equals(x.subjectKind()) && x.subject().equalsIgnoreCase(subject)).toList());
-        } else {
-          access.add(e);
-        }
-      });
+      access.addAll(entriesFor(t.document(), subject, t.name()));
       if (permission != null) {
-        decision = Optional.of(any);
+        decision = Optional.of(t.document().decide(subject, permission, t.name(), now));
       }
-      if (identities.isEmpty() && any.entry().isEmpty()) {
+      boolean named = t.document().entriesOn(t.name()).stream().anyMatch(e -> e.subject().equalsIgnoreCase(subject)
+          || e.except().stream().anyMatch(subject::equalsIgnoreCase));
+      if (identities.isEmpty() && access.isEmpty() && !named) {
         throw new CliException(subject + " is not known to organization " + t.org().getMetadata().getName()
             + ": no member, partner member or grants entry on " + t.name() + " names it.");
       }
@@ -219,6 +212,23 @@ final class AccessCommands {
       cli.out.println("why not: nothing found in the API objects; the document may not be written yet.");
     }
     return 0;
+  }
+
+  /**
+   * The entries a connector uses for the subject (docs/grants-document.md): its own on the resource, else the Domain
+   * entry of its e-mail domain unless the subject is in its except list.
+   */
+  private static List<InterimDocument.Entry> entriesFor(InterimDocument doc, String subject, String resource) {
+    List<InterimDocument.Entry> own = doc.entriesOn(resource).stream()
+        .filter(e -> !"Domain".equals(e.subjectKind()) && e.subject().equalsIgnoreCase(subject)).toList();
+    int at = subject.lastIndexOf('@');
+    if (!own.isEmpty() || at < 0) {
+      return own;
+    }
+    String domain = "*" + subject.substring(at);
+    return doc.entriesOn(resource).stream()
+        .filter(e -> "Domain".equals(e.subjectKind()) && e.subject().equalsIgnoreCase(domain))
+        .filter(e -> e.except().stream().noneMatch(subject::equalsIgnoreCase)).toList();
   }
 
   private final Map<String, List<String>> rolePermissionCache = new LinkedHashMap<>();

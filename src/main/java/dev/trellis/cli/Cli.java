@@ -27,9 +27,13 @@ final class Cli {
   final Path kubeconfig;
   /** The namespace to look in: -n, else the context's. */
   final String namespace;
+  /** The time a connector decides at: grants whose expiresAt has passed count for nothing. */
+  final java.time.Clock clock;
 
-  Cli(KubernetesClient client, Options options, PrintStream out, Path kubeconfig, String contextNamespace) {
+  Cli(KubernetesClient client, Options options, PrintStream out, Path kubeconfig, String contextNamespace,
+      java.time.Clock clock) {
     this.client = client;
+    this.clock = clock;
     this.options = options;
     this.out = out;
     this.kubeconfig = kubeconfig;

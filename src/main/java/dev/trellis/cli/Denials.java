@@ -162,8 +162,9 @@ final class Denials {
           + connector.getMetadata().getName() + " " + associations(connector.getSpec()) + ".");
       return out;
     }
-    if (b.getSpec().getExpiresAt() != null && java.time.Instant.parse(b.getSpec().getExpiresAt())
-        .isBefore(Documents.now())) {
+    // Access ends AT expiresAt (docs/model.md, Expiry).
+    if (b.getSpec().getExpiresAt() != null && !java.time.Instant.parse(b.getSpec().getExpiresAt())
+        .isAfter(cli.clock.instant())) {
       out.add(bname + " expired at " + b.getSpec().getExpiresAt() + ".");
     }
     return out;

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,11 +76,6 @@ public final class Documents {
     } catch (KubernetesClientException e) {
       return null;
     }
-  }
-
-  /** The time a connector would decide at. */
-  public static Instant now() {
-    return Instant.now();
   }
 
   private ConfigMap get(String namespace, String name) {

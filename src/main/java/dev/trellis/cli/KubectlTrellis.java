@@ -59,7 +59,8 @@ public final class KubectlTrellis {
       Path kubeconfig = Kubeconfigs.file(options, env);
       var config = Kubeconfigs.config(kubeconfig, options);
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-        Cli cli = new Cli(client, options, out, kubeconfig, Kubeconfigs.contextNamespace(kubeconfig, options));
+        Cli cli = new Cli(client, options, out, kubeconfig, Kubeconfigs.contextNamespace(kubeconfig, options),
+            java.time.Clock.systemUTC());
         return dispatch(cli);
       }
     } catch (CliException e) {
@@ -67,6 +68,13 @@ public final class KubectlTrellis {
       return 1;
     } catch (KubernetesClientException e) {
       err.println("error: " + Cli.refused("complete the request", e).getMessage());
+      return 1;
+    } catch (RuntimeException e) {
+      // A bug of the plugin: still one line, with the stack trace only when asked for.
+      err.println("error: the plugin failed unexpectedly (" + e + "); set TRELLIS_PLUGIN_DEBUG=1 for details.");
+      if (env.containsKey("TRELLIS_PLUGIN_DEBUG")) {
+        e.printStackTrace(err);
+      }
       return 1;
     }
   }

@@ -26,6 +26,10 @@ public record Options(List<String> args, String kubeconfig, String context, Stri
       if (arg.startsWith("-") && eq > 0) {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
+      } else if (arg.startsWith("-o") && arg.length() > 2 || arg.startsWith("-n") && arg.length() > 2) {
+        // kubectl's short forms -ojson and -norg-mrpaints.
+        name = arg.substring(0, 2);
+        value = arg.substring(2);
       }
       switch (name) {
         case "--kubeconfig", "--context", "-n", "--namespace", "--as", "-o", "--output" -> {
