@@ -50,7 +50,7 @@ final class Cli {
       return new CliException("the API server does not know you (401) when trying to " + what
           + ": check your kubeconfig's credentials.");
     }
-    if (e.getCode() == 0) {
+    if (e.getCode() == 0 || e.getStatus() == null) {
       return new CliException("cannot reach the API server to " + what + ": " + rootMessage(e));
     }
     return new CliException("cannot " + what + ": " + e.getStatus().getMessage());
