@@ -148,7 +148,6 @@ final class AccessCommands {
     boolean denied = access.isEmpty() || decision.map(d -> !d.allowed()).orElse(false);
     List<String> reasons = denied || cli.options.explainDenied()
         ? new Denials(cli).explain(t.org(), t.all(), t.resource(), identities, subject, permission) : List.of();
-    Map<String, Map<String, Object>> roles = new LinkedHashMap<>();
     if (cli.options.json()) {
       Map<String, Object> out = header(t);
       out.put("subject", subject);
