@@ -22,6 +22,10 @@ control-plane: ## Build kube-apiserver, etcd, kubectl, kube-controller-manager a
 build: ## Build the operator jar (target/quarkus-app/quarkus-run.jar)
 	$(MVN) package -DskipTests
 
+.PHONY: plugin
+plugin: build ## Package the kubectl plugin `kubectl trellis` as target/kubectl-trellis.tar.gz and print its sha256 for plugins/krew/trellis.yaml
+	hack/plugin.sh
+
 .PHONY: crds
 crds: ## Regenerate crds/ and helm/trellis/crds/ from the api classes
 	$(MVN) test -Dtest=CrdDriftTest -Dtrellis.crds.update=true -Dsurefire.failIfNoSpecifiedTests=false

@@ -41,28 +41,7 @@ class SamplesIT {
           assertThat(o.getStatus()).isNotNull();
           assertThat(o.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         }));
-    try (Stream<Path> files = Files.list(SAMPLES)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String yaml = Files.readString(file);
-        for (Organization org : client.resources(Organization.class).list().getItems()) {
-          if (org.getStatus() != null && org.getStatus().getOrgId() != null) {
-            yaml = yaml.replaceAll("\\b" + org.getMetadata().getName() + "-orgid\\b", org.getStatus().getOrgId());
-          }
-        }
-        client.load(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-            .forceConflicts().serverSideApply();
-      }
-    }
-
-    // Invitations are accepted by their invitees, each file as the user it is named after.
-    try (Stream<Path> files = Files.list(SAMPLES.resolve("invitee"))) {
-      for (Path file : files.sorted().toList()) {
-        String user = file.getFileName().toString().replaceAll("\\.yaml$", "");
-        try (KubernetesClient invitee = as(user); InputStream in = Files.newInputStream(file)) {
-          invitee.load(in).create();
-        }
-      }
-    }
+    dev.trellis.testsupport.Samples.applyRest(client);
 
     // Other tests share the control plane: judge the samples' own objects only.
     java.util.Set<String> sampled = new java.util.HashSet<>();
@@ -135,10 +114,6 @@ class SamplesIT {
     assertThat(dev.trellis.testsupport.Tools.run(null, dev.trellis.testsupport.Tools.binary("lua-health"),
         dir.toString())).contains(objects + " tests, 0 failed");
     assertThat(objects).as("sample objects checked").isGreaterThan(20);
-  }
-
-  private static KubernetesClient as(String user) throws Exception {
-    return dev.trellis.testsupport.ControlPlane.get().clientAs(user);
   }
 
   private static String key(io.fabric8.kubernetes.api.model.HasMetadata o) {
