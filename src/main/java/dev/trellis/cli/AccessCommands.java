@@ -4,6 +4,10 @@ import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.model.permissions.PermissionCatalogue;
+import dev.trellis.reader.Decision;
+import dev.trellis.reader.Entry;
+import dev.trellis.reader.Grant;
+import dev.trellis.reader.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +21,7 @@ import java.util.Optional;
  */
 final class AccessCommands {
   /** The resource asked about, its organization, and its connector's document (null when it has no connector). */
-  private record Target(ManagedResource resource, Organization org, List<Organization> all, InterimDocument document) {
+  private record Target(ManagedResource resource, Organization org, List<Organization> all, Snapshot document) {
     String name() {
       return resource.getMetadata().getName();
     }
@@ -41,7 +45,7 @@ final class AccessCommands {
       }
       return new Target(resource, org, all, null);
     }
-    InterimDocument doc = new Documents(cli.client).read(Cli.namespaceOf(org), connector);
+    Snapshot doc = new Documents(cli.client, cli.err).read(Cli.namespaceOf(org), connector, cli.clock.instant());
     if (doc.resources().stream().noneMatch(r -> r.name().equals(resourceName)) && documentRequired) {
       throw new CliException("managed resource " + resourceName + " is not in the grants document of connector "
           + connector + " (" + Cli.readiness(resource) + "): nobody can act on it through a connector.");
@@ -62,7 +66,7 @@ final class AccessCommands {
     String resourceName = required(3, "resource");
     knownPermission(permission);
     Target t = target(resourceName, true);
-    InterimDocument.Decision d = t.document().decide(subject, permission, t.name(), cli.clock.instant());
+    Decision d = t.document().decide(subject, permission, t.name(), cli.clock.instant());
     List<String> why = List.of();
     if (!d.allowed() && cli.options.explainDenied()) {
       why = new Denials(cli).explain(t.org(), t.all(), t.resource(),
@@ -87,7 +91,7 @@ final class AccessCommands {
     String resourceName = required(2, "resource");
     knownPermission(permission);
     Target t = target(resourceName, true);
-    List<InterimDocument.Entry> holders = t.document().holders(permission, t.name(), cli.clock.instant());
+    List<Entry> holders = t.document().holders(permission, t.name(), cli.clock.instant());
     if (cli.options.json()) {
       Map<String, Object> out = header(t);
       out.put("permission", permission);
@@ -99,12 +103,12 @@ final class AccessCommands {
     boolean excepts = holders.stream().anyMatch(e -> !e.except().isEmpty());
     Table table = excepts ? new Table("SUBJECT", "KIND", "ORGANIZATION", "ROLE", "SCOPE", "VIA", "EXCEPT")
         : new Table("SUBJECT", "KIND", "ORGANIZATION", "ROLE", "SCOPE", "VIA");
-    for (InterimDocument.Entry e : holders) {
-      List<InterimDocument.Grant> giving = e.grants().stream().filter(g -> {
+    for (Entry e : holders) {
+      List<Grant> giving = e.grants().stream().filter(g -> {
         List<String> perms = rolePermissions(g.role(), e.permissions());
         return perms == null || perms.contains(permission);
       }).toList();
-      for (InterimDocument.Grant g : giving.isEmpty() ? e.grants() : giving) {
+      for (Grant g : giving.isEmpty() ? e.grants() : giving) {
         table.row(e.subject(), e.subjectKind(), e.subjectOrganization(), g.role(), g.scope(), g.via(),
             String.join(",", e.except()));
       }
@@ -128,8 +132,8 @@ final class AccessCommands {
     Target t = target(resourceName, false);
     Instant now = cli.clock.instant();
     List<Identities.Identity> identities = Identities.in(cli, t.org(), t.all(), subject);
-    List<InterimDocument.Entry> access = new ArrayList<>();
-    Optional<InterimDocument.Decision> decision = Optional.empty();
+    List<Entry> access = new ArrayList<>();
+    Optional<Decision> decision = Optional.empty();
     if (t.document() != null) {
       access.addAll(entriesFor(t.document(), subject, t.name()));
       if (permission != null) {
@@ -156,14 +160,14 @@ final class AccessCommands {
         out.put("allowed", !denied);
       }
       List<Object> entries = new ArrayList<>();
-      for (InterimDocument.Entry e : access) {
+      for (Entry e : access) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("subject", e.subject());
         entry.put("subjectKind", e.subjectKind());
         entry.put("subjectOrganization", e.subjectOrganization());
         entry.put("permissions", e.permissions());
         List<Object> grants = new ArrayList<>();
-        for (InterimDocument.Grant g : e.grants()) {
+        for (Grant g : e.grants()) {
           Map<String, Object> grant = new LinkedHashMap<>();
           grant.put("role", g.role());
           grant.put("binding", g.binding());
@@ -186,15 +190,15 @@ final class AccessCommands {
             + ", revision " + shortRevision(t.document().revision());
     cli.out.println(subject + " on " + t.name() + " (" + where + ")");
     if (permission != null) {
-      cli.out.println((denied ? "no: " : "yes: ") + decision.map(InterimDocument.Decision::explanation)
+      cli.out.println((denied ? "no: " : "yes: ") + decision.map(Decision::explanation)
           .orElse(subject + " has no access to " + t.name()));
     }
-    for (InterimDocument.Entry e : access) {
+    for (Entry e : access) {
       cli.out.println("entry: " + e.subject() + " (" + e.subjectKind() + " of " + e.subjectOrganization() + ")"
           + ("Domain".equals(e.subjectKind()) && !e.except().isEmpty() ? " except " + e.except() : ""));
       cli.out.println("permissions: " + String.join(", ", e.permissions()));
       Table table = new Table("ROLE", "BINDING", "SCOPE", "VIA", "EXPIRES", "PERMISSIONS");
-      for (InterimDocument.Grant g : e.grants()) {
+      for (Grant g : e.grants()) {
         List<String> perms = rolePermissions(g.role(), e.permissions());
         table.row(g.role(), g.binding(), g.scope(), g.via(), g.expiresAt() == null ? "never" : g.expiresAt(),
             perms == null ? "?" : String.join(",", perms));
@@ -213,21 +217,9 @@ final class AccessCommands {
     return 0;
   }
 
-  /**
-   * The entries a connector uses for the subject (docs/grants-document.md): its own on the resource, else the Domain
-   * entry of its e-mail domain unless the subject is in its except list.
-   */
-  private static List<InterimDocument.Entry> entriesFor(InterimDocument doc, String subject, String resource) {
-    List<InterimDocument.Entry> own = doc.entriesOn(resource).stream()
-        .filter(e -> !"Domain".equals(e.subjectKind()) && e.subject().equalsIgnoreCase(subject)).toList();
-    int at = subject.lastIndexOf('@');
-    if (!own.isEmpty() || at < 0) {
-      return own;
-    }
-    String domain = "*" + subject.substring(at);
-    return doc.entriesOn(resource).stream()
-        .filter(e -> "Domain".equals(e.subjectKind()) && e.subject().equalsIgnoreCase(domain))
-        .filter(e -> e.except().stream().noneMatch(subject::equalsIgnoreCase)).toList();
+  /** The entry a connector uses for the subject, as the reader kit finds it (docs/grants-document.md). */
+  private static List<Entry> entriesFor(Snapshot doc, String subject, String resource) {
+    return doc.entryFor(subject, resource).stream().toList();
   }
 
   private final Map<String, List<String>> rolePermissionCache = new LinkedHashMap<>();
@@ -256,7 +248,7 @@ final class AccessCommands {
     return out;
   }
 
-  private Map<String, Object> decision(Target t, String subject, String permission, InterimDocument.Decision d) {
+  private Map<String, Object> decision(Target t, String subject, String permission, Decision d) {
     Map<String, Object> out = header(t);
     out.put("subject", subject);
     out.put("permission", permission);

@@ -24,15 +24,18 @@ final class Cli {
   final KubernetesClient client;
   final Options options;
   final PrintStream out;
+  /** Warnings, beside the output. */
+  final PrintStream err;
   final Path kubeconfig;
   /** The namespace to look in: -n, else the context's. */
   final String namespace;
   /** The time a connector decides at: grants whose expiresAt has passed count for nothing. */
   final java.time.Clock clock;
 
-  Cli(KubernetesClient client, Options options, PrintStream out, Path kubeconfig, String contextNamespace,
-      java.time.Clock clock) {
+  Cli(KubernetesClient client, Options options, PrintStream out, PrintStream err, Path kubeconfig,
+      String contextNamespace, java.time.Clock clock) {
     this.client = client;
+    this.err = err;
     this.clock = clock;
     this.options = options;
     this.out = out;

@@ -8,6 +8,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.trellis.reader.GrantsException;
+import dev.trellis.reader.GrantsReader;
+import dev.trellis.reader.Snapshot;
+import dev.trellis.reader.TrustedKeys;
+import java.io.PrintStream;
 
 /**
  * All reading of grants documents by the plugin: the primary ConfigMap {@code <connector>-grants}, the shards it
@@ -25,9 +30,11 @@ public final class Documents {
       Map<String, Map<String, String>> shards, String keysJson) {}
 
   private final KubernetesClient client;
+  private final PrintStream warn;
 
-  public Documents(KubernetesClient client) {
+  public Documents(KubernetesClient client, PrintStream warn) {
     this.client = client;
+    this.warn = warn;
   }
 
   /** The raw data of the connector's document; one sentence when its primary ConfigMap does not exist. */
@@ -38,7 +45,7 @@ public final class Documents {
           + "-grants in " + namespace + "): is the operator running?");
     }
     Map<String, Map<String, String>> shards = new LinkedHashMap<>();
-    for (String name : shardNames(primary.getData().get(InterimDocument.GRANTS_KEY))) {
+    for (String name : shardNames(primary.getData().get(GrantsReader.DATA_KEY))) {
       ConfigMap shard = get(namespace, name);
       if (shard != null && shard.getData() != null) {
         shards.put(name, shard.getData());
@@ -48,24 +55,36 @@ public final class Documents {
   }
 
   /**
-   * The connector's document, read as a whole (shards concatenated). A split document read in the middle of an
-   * update (a shard of another revision) is read again. The one place to swap in the reader kit.
+   * The connector's document, assembled and verified by the reader kit exactly as a connector would (shards
+   * concatenated, revision recomputed, each part's signature checked with the published keys). A split document
+   * read in the middle of an update (a shard of another revision) is read again. When the keys cannot be read, the
+   * document is read unverified and a warning says so.
    */
-  public InterimDocument read(String namespace, String connector) {
-    InterimDocument.Invalid last = null;
+  public Snapshot read(String namespace, String connector, java.time.Instant now) {
+    GrantsException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Fetched fetched = fetch(namespace, connector);
+      if (fetched.keysJson() == null) {
+        warn.println("warning: the signing keys (ConfigMap " + KEYS_CONFIGMAP + " in " + KEYS_NAMESPACE
+            + ") cannot be read: the document's signature is not verified.");
+      }
       try {
-        return InterimDocument.assemble(fetched.primary(), fetched.shards());
-      } catch (InterimDocument.Invalid e) {
+        return assemble(fetched, now);
+      } catch (GrantsException e) {
         last = e;
-        if (!"REVISION_MISMATCH".equals(e.reason())) {
+        if (e.reason() != GrantsException.Reason.INCONSISTENT) {
           break;
         }
       }
     }
     throw new CliException("the grants document of connector " + connector + " cannot be read (" + last.reason()
         + "): " + last.getMessage());
+  }
+
+  /** What the plugin makes of fetched ConfigMaps: the reader kit's view, verified when the keys are known. */
+  public static Snapshot assemble(Fetched fetched, java.time.Instant now) {
+    TrustedKeys keys = fetched.keysJson() == null ? TrustedKeys.none() : TrustedKeys.parse(fetched.keysJson());
+    return GrantsReader.assemble(fetched.primary(), fetched.shards(), keys, now);
   }
 
   /** keys.json of the published signing keys; null when the ConfigMap is missing or not readable. */

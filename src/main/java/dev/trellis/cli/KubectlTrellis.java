@@ -59,7 +59,7 @@ public final class KubectlTrellis {
       Path kubeconfig = Kubeconfigs.file(options, env);
       var config = Kubeconfigs.config(kubeconfig, options);
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-        Cli cli = new Cli(client, options, out, kubeconfig, Kubeconfigs.contextNamespace(kubeconfig, options),
+        Cli cli = new Cli(client, options, out, err, kubeconfig, Kubeconfigs.contextNamespace(kubeconfig, options),
             java.time.Clock.systemUTC());
         return dispatch(cli);
       }

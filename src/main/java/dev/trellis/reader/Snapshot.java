@@ -141,6 +141,20 @@ public final class Snapshot {
         .toList();
   }
 
+  /**
+   * The entry a connector goes by for {@code subject} on {@code resource}: its own, else its domain's unless that
+   * excepts it; empty when neither (docs/grants-document.md, "Domain subjects"). Its grants may have expired:
+   * {@link #decide} says whether it grants anything now.
+   */
+  public Optional<Entry> entryFor(String subject, String resource) {
+    Optional<Entry> own = ownEntry(subject, resource);
+    if (own.isPresent()) {
+      return own;
+    }
+    return domainEntry(subject, resource)
+        .filter(d -> d.except().stream().noneMatch(x -> normalize(x).equals(normalize(subject))));
+  }
+
   private Optional<Entry> ownEntry(String subject, String resource) {
     if (isAddress(subject)) {
       String wanted = normalize(subject);
