@@ -92,10 +92,10 @@ final class TenancySources implements Directory {
     // Whether only invitees can create acceptances matters to every namespace that has some.
     admissionPolicies = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicy.class, Namespace.class).withName("admission-policies")
-        .withSecondaryToPrimaryMapper(p -> namespacesWithAcceptances()).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(p -> namespacesWithAcceptances())).build(), context);
     admissionPolicyBindings = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicyBinding.class, Namespace.class).withName("admission-policy-bindings")
-        .withSecondaryToPrimaryMapper(b -> namespacesWithAcceptances()).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(b -> namespacesWithAcceptances())).build(), context);
     organizations.addIndexers(Map.of(
         ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
             ? List.of() : List.of(org.getStatus().getOrgId()),
@@ -267,10 +267,33 @@ final class TenancySources implements Directory {
           || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
           || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp());
 
-  private static <R extends HasMetadata> InformerEventSource<R, Namespace> source(
+  /**
+   * Whether the caches the mappers read (organizations, bindings, partnerships, acceptances) are started. Event
+   * sources start in parallel, and each maps the objects it already holds as it starts: a mapper reading a cache
+   * not started yet failed the operator's start (seen on a restart with existing roles and bindings). Until then
+   * an object maps to its own namespace only, which loses nothing: every namespace is reconciled once all sources
+   * have started, from the caches as they are then.
+   */
+  private boolean crossCachesStarted() {
+    return Stream.of(organizations, bindings, partnerships, acceptances).allMatch(s -> s != null && s.isRunning());
+  }
+
+  private <R extends HasMetadata> SecondaryToPrimaryMapper<R> guarded(SecondaryToPrimaryMapper<R> mapper) {
+    return object -> {
+      if (crossCachesStarted()) {
+        return mapper.toPrimaryResourceIDs(object);
+      }
+      String namespace = object instanceof Organization org ? org.effectiveNamespace()
+          : object.getMetadata().getNamespace();
+      return namespace == null ? Set.of() : Set.of(new ResourceID(namespace));
+    };
+  }
+
+  private <R extends HasMetadata> InformerEventSource<R, Namespace> source(
       EventSourceContext<Namespace> context, Class<R> kind, SecondaryToPrimaryMapper<R> mapper,
       OnUpdateFilter<HasMetadata> onUpdate) {
-    var builder = InformerEventSourceConfiguration.from(kind, Namespace.class).withSecondaryToPrimaryMapper(mapper)
+    var builder = InformerEventSourceConfiguration.from(kind, Namespace.class)
+        .withSecondaryToPrimaryMapper(guarded(mapper))
         .withItemStore(new TransformingItemStore<>(CachedContent::withoutManagedFields));
     if (onUpdate != null) {
       builder.withOnUpdateFilter(onUpdate);
