@@ -312,8 +312,12 @@ final class ScaleBench {
         ActivityWatch objects = new ActivityWatch(client, params.prefix(), activity)) {
       var metricsCold = ApiMetrics.scrape(client);
       MachineCpu.Sample cpuCold = MachineCpu.sample();
+      // -Dtrellis.bench.jvm="-Xmx384m -XX:+UseSerialGC": the operator as the chart runs it (512Mi limit).
+      List<String> jvm = System.getProperty("trellis.bench.jvm", "").isBlank() ? List.of()
+          : List.of(System.getProperty("trellis.bench.jvm").trim().split("\\s+"));
+      figures.put("operator JVM options", jvm.isEmpty() ? "the JVM's defaults" : String.join(" ", jvm));
       OperatorProcess operator = mode == Mode.EXTERNAL
-          ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile) : null;
+          ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile, jvm) : null;
       try {
         // A running operator converges while the scenario is being created.
         long t0 = operator != null ? operator.startedNanos : creationStarted;
