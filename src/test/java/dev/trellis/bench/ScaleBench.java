@@ -312,9 +312,9 @@ final class ScaleBench {
         ActivityWatch objects = new ActivityWatch(client, params.prefix(), activity)) {
       var metricsCold = ApiMetrics.scrape(client);
       MachineCpu.Sample cpuCold = MachineCpu.sample();
-      // -Dtrellis.bench.jvm="-Xmx384m -XX:+UseSerialGC": the operator as the chart runs it (512Mi limit).
+      // -Dtrellis.bench.jvm=-Xmx384m,-XX:+UseSerialGC: the operator as the chart runs it (512Mi limit).
       List<String> jvm = System.getProperty("trellis.bench.jvm", "").isBlank() ? List.of()
-          : List.of(System.getProperty("trellis.bench.jvm").trim().split("\\s+"));
+          : List.of(System.getProperty("trellis.bench.jvm").trim().split("[\\s,]+"));
       figures.put("operator JVM options", jvm.isEmpty() ? "the JVM's defaults" : String.join(" ", jvm));
       OperatorProcess operator = mode == Mode.EXTERNAL
           ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile, jvm) : null;
