@@ -1,6 +1,7 @@
 package dev.trellis.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -25,4 +26,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Revision", jsonPath = ".status.revision", type = AdditionalPrinterColumn.Type.STRING,
     priority = 1)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@ValidationRule(value = "size(self.metadata.name) <= 63",
+    message = "a Connector's name is at most 63 characters: it is the value of the label iam.trellis.dev/connector"
+        + " on the ConfigMaps of its grants")
 public class Connector extends CustomResource<ConnectorSpec, ConnectorStatus> implements Namespaced {}
