@@ -35,14 +35,18 @@ public class MemberSpec {
   @Size(max = Validation.EMAIL_MAX)
   @ValidationRule(value = Validation.EMAIL_RULE, message = "spec.email must be an e-mail address such as"
       + " alice@example.com")
+  @ValidationRule(value = Validation.VISIBLE_RULE, message = "spec.email cannot contain control or invisible"
+      + " characters (such as NUL, zero-width spaces or right-to-left overrides): two addresses would look alike")
   private String email;
 
   @JsonPropertyDescription(
       "Client ID of a ServiceAccount: the subject that grants name, unique in the organization and without '@'."
           + " Empty or absent: <organization>/<member name>, for example mrpaints/backup-robot. Users have none.")
   @Size(max = Validation.NAME_MAX)
-  @ValidationRule(value = "!self.contains('@')", message = "spec.clientId cannot contain '@': a service account"
-      + " must not look like a person's e-mail address")
+  @ValidationRule(value = "!self.matches('[@\uFF20\uFE6B]')", message = "spec.clientId cannot contain '@' or a"
+      + " look-alike of it: a service account must not look like a person's e-mail address")
+  @ValidationRule(value = Validation.VISIBLE_RULE, message = "spec.clientId cannot contain control or invisible"
+      + " characters (such as NUL, zero-width spaces or right-to-left overrides)")
   private String clientId;
 
   @JsonPropertyDescription(

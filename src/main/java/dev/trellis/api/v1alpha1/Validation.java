@@ -32,6 +32,11 @@ final class Validation {
   /** CEL: an e-mail address has one @, no spaces and a dot in its domain; "" counts as absent. */
   static final String EMAIL_RULE = "size(self) == 0 || self.matches('^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$')";
   static final int EMAIL_MAX = 254;
+  /**
+   * No control or format characters (NUL, zero-width, bidirectional overrides, byte-order mark): they make two
+   * different subjects look alike in grants documents and tools.
+   */
+  static final String VISIBLE_RULE = "!self.matches('[\\\\p{Cc}\\\\p{Cf}]')";
   /** A DNS domain such as mrpaints.com: at least two labels, lower case. */
   static final String DOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$";
   static final int DOMAIN_MAX = 253;
