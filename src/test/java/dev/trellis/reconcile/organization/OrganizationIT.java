@@ -37,24 +37,24 @@ class OrganizationIT {
 
   @Test
   void organizationGetsALabelledNamespaceAndAStableOrgId() {
-    Organization org = client.resource(organization("mrpaints", null)).create();
+    Organization org = client.resource(organization("paintshop", null)).create();
 
-    Organization ready = awaitReady("mrpaints", "True");
+    Organization ready = awaitReady("paintshop", "True");
     assertThat(ready.getStatus().getOrgId()).isEqualTo(org.getMetadata().getUid());
-    assertThat(ready.getStatus().getNamespace()).isEqualTo("org-mrpaints");
+    assertThat(ready.getStatus().getNamespace()).isEqualTo("org-paintshop");
     assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Active);
     assertThat(ready.getStatus().getObservedGeneration()).isEqualTo(ready.getMetadata().getGeneration());
-    Namespace namespace = client.namespaces().withName("org-mrpaints").get();
+    Namespace namespace = client.namespaces().withName("org-paintshop").get();
     assertThat(namespace.getMetadata().getLabels())
-        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "mrpaints")
+        .containsEntry(ApiConstants.ORGANIZATION_LABEL, "paintshop")
         .containsEntry(ApiConstants.MANAGED_BY_LABEL, "trellis");
     await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("default").list().getItems())
-        .anyMatch(e -> "mrpaints".equals(e.getInvolvedObject().getName()) && "Ready".equals(e.getReason())));
+        .anyMatch(e -> "paintshop".equals(e.getInvolvedObject().getName()) && "Ready".equals(e.getReason())));
 
     // A spec change is observed, and the orgId stays what partners were told.
-    mergePatch("mrpaints", "{\"spec\":{\"displayName\":\"Mr. Paints Ltd\"}}");
+    mergePatch("paintshop", "{\"spec\":{\"displayName\":\"Paint Shop Ltd\"}}");
     await().atMost(WAIT).untilAsserted(() -> {
-      Organization updated = client.resources(Organization.class).withName("mrpaints").get();
+      Organization updated = client.resources(Organization.class).withName("paintshop").get();
       assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
       assertThat(updated.getStatus().getObservedGeneration()).isEqualTo(2L);
       assertThat(updated.getStatus().getOrgId()).isEqualTo(org.getMetadata().getUid());
