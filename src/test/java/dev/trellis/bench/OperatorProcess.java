@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * its own, so that its heap, RSS and CPU are its alone. Optionally records a JFR profile.
  */
 final class OperatorProcess implements AutoCloseable {
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  /** A heap space's line of GC.heap_info: G1's one heap, or Serial's and Parallel's generations (not Metaspace). */
+  private static final Pattern USED = Pattern.compile("(?m)^\\s*(?:garbage-first heap|def new generation"
+      + "|tenured generation|PSYoungGen|ParOldGen)\\s+total \\d+K, used (\\d+)K");
 
   private final Process process;
   private final Path log;
@@ -71,11 +73,18 @@ final class OperatorProcess implements AutoCloseable {
   /** Used heap in bytes after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}). */
   long heapAfterGc() throws IOException, InterruptedException {
     jcmd("GC.run");
-    Matcher m = USED.matcher(jcmd("GC.heap_info"));
-    if (!m.find()) {
-      throw new IllegalStateException("no heap figure from jcmd GC.heap_info");
+    String info = jcmd("GC.heap_info");
+    Matcher m = USED.matcher(info);
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      used += Long.parseLong(m.group(1));
+      found = true;
     }
-    return Long.parseLong(m.group(1)) * 1024;
+    if (!found) {
+      throw new IllegalStateException("no heap figure from jcmd GC.heap_info: " + info);
+    }
+    return used * 1024;
   }
 
   /** The live heap by class ({@code jcmd GC.class_histogram}, which collects first): its first {@code rows} classes. */
