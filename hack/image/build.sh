@@ -65,7 +65,7 @@ cat > "$work/config.json" <<EOF
 {"User": "65532:65532",
  "WorkingDir": "/app",
  "Entrypoint": ["java", "-Djava.io.tmpdir=/tmp", "-jar", "/app/quarkus-run.jar"],
- "Env": ["JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"],
+ "Env": ["JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=55 -XX:+ExitOnOutOfMemoryError"],
  "Cmd": [],
  "ExposedPorts": {"8080/tcp": {}, "8443/tcp": {}},
  "Labels": {"org.opencontainers.image.title": "trellis-operator", "org.opencontainers.image.version": "$version",
