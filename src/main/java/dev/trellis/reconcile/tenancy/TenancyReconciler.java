@@ -180,27 +180,21 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     ResourceID primary = new ResourceID(name);
-    int reported = reportError(sources.folders, name, FolderStatus::new, e, primary)
-        + reportError(sources.projects, name, ProjectStatus::new, e, primary)
-        + reportError(sources.resources, name, ManagedResourceStatus::new, e, primary)
-        + reportError(sources.connectors, name, ConnectorStatus::new, e, primary)
-        + reportError(sources.members, name, MemberStatus::new, e, primary)
-        + reportError(sources.bindings, name, RoleBindingStatus::new, e, primary)
-        + reportError(sources.partnerships, name, PartnershipStatus::new, e, primary)
-        + reportError(sources.acceptances, name, PartnershipAcceptanceStatus::new, e, primary)
-        + reportError(sources.invitationAcceptances, name, InvitationAcceptanceStatus::new, e, primary);
+    int reported = 0;
+    for (StatusKind<?, ?> kind : statusKinds()) {
+      reported += reportError(kind, name, e, primary);
+    }
     LOG.warnf("namespace %s: reconcile failed (%s); %d waiting objects report ReconcileError", name, e, reported);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   private <S extends TrellisStatus, R extends CustomResource<?, S>> int reportError(
-      InformerEventSource<R, Namespace> source, String namespace, Supplier<S> fresh, Exception e,
-      ResourceID primary) {
+      StatusKind<S, R> kind, String namespace, Exception e, ResourceID primary) {
     int[] written = {0};
-    TenancySources.in(source, namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
+    TenancySources.in(kind.source(), namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
       try {
-        if (statuses.writeReady(resource, fresh, ReconcileErrors.ready(e, resource.getMetadata().getGeneration()),
-            source, primary)) {
+        if (statuses.writeReady(resource, kind.fresh(),
+            ReconcileErrors.ready(e, resource.getMetadata().getGeneration()), kind.source(), primary)) {
           written[0]++;
         }
       } catch (RuntimeException refused) {
@@ -410,16 +404,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     ResourceID primary = new ResourceID(namespace);
     String message = "Namespace " + namespace + " belongs to no organization; create this object in the"
         + " namespace of an Organization (its status.namespace).";
-    orphan(sources.folders, namespace, FolderStatus::new, message, primary);
-    orphan(sources.projects, namespace, ProjectStatus::new, message, primary);
-    orphan(sources.resources, namespace, ManagedResourceStatus::new, message, primary);
-    orphan(sources.connectors, namespace, ConnectorStatus::new, message, primary);
-    orphan(sources.members, namespace, MemberStatus::new, message, primary);
-    orphan(sources.partnerships, namespace, PartnershipStatus::new, message, primary);
-    orphan(sources.acceptances, namespace, PartnershipAcceptanceStatus::new, message, primary);
-    orphan(sources.invitationAcceptances, namespace, InvitationAcceptanceStatus::new, message, primary);
-    TenancySources.in(sources.bindings, namespace).forEach(b -> statuses.write(b, RoleBindingStatus::new,
-        s -> s.setEffective(false), notReady(Reasons.NO_ORGANIZATION, message, b), sources.bindings, primary));
+    statusKinds().forEach(kind -> orphan(kind, namespace, message, primary));
     int deleted = grants.deleteAll(namespace, sources);
     if (deleted > 0) {
       LOG.infof("namespace %s belongs to no organization: deleted %d grants ConfigMaps", namespace, deleted);
@@ -438,11 +423,34 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   private <S extends TrellisStatus, R extends CustomResource<?, S>> void orphan(
-      InformerEventSource<R, Namespace> source, String namespace, Supplier<S> fresh, String message,
-      ResourceID primary) {
-    TenancySources.in(source, namespace).forEach(resource ->
-        statuses.write(resource, fresh, s -> {}, notReady(Reasons.NO_ORGANIZATION, message, resource), source,
-            primary));
+      StatusKind<S, R> kind, String namespace, String message, ResourceID primary) {
+    TenancySources.in(kind.source(), namespace).forEach(resource -> statuses.write(resource, kind.fresh(),
+        kind.withoutOrganization(), notReady(Reasons.NO_ORGANIZATION, message, resource), kind.source(), primary));
+  }
+
+  /**
+   * A namespaced kind whose status this controller writes: its cache, an empty status of its kind, and what its
+   * status says besides Ready when its namespace belongs to no organization.
+   */
+  private record StatusKind<S extends TrellisStatus, R extends CustomResource<?, S>>(
+      InformerEventSource<R, Namespace> source, Supplier<S> fresh, Consumer<S> withoutOrganization) {
+
+    StatusKind(InformerEventSource<R, Namespace> source, Supplier<S> fresh) {
+      this(source, fresh, s -> {});
+    }
+  }
+
+  /** Every namespaced kind whose status this controller writes: orphans and failed reconciles report on each. */
+  private List<StatusKind<?, ?>> statusKinds() {
+    return List.of(new StatusKind<>(sources.folders, FolderStatus::new),
+        new StatusKind<>(sources.projects, ProjectStatus::new),
+        new StatusKind<>(sources.resources, ManagedResourceStatus::new),
+        new StatusKind<>(sources.connectors, ConnectorStatus::new),
+        new StatusKind<>(sources.members, MemberStatus::new),
+        new StatusKind<>(sources.bindings, RoleBindingStatus::new, s -> s.setEffective(false)),
+        new StatusKind<>(sources.partnerships, PartnershipStatus::new),
+        new StatusKind<>(sources.acceptances, PartnershipAcceptanceStatus::new),
+        new StatusKind<>(sources.invitationAcceptances, InvitationAcceptanceStatus::new));
   }
 
   private static Condition notReady(String reason, String message, CustomResource<?, ?> resource) {
