@@ -275,8 +275,15 @@ final class TenancySources implements Directory {
    * have started, from the caches as they are then.
    */
   private boolean crossCachesStarted() {
-    return Stream.of(organizations, bindings, partnerships, acceptances).allMatch(s -> s != null && s.isRunning());
+    if (!crossCachesStarted) {
+      crossCachesStarted = Stream.of(organizations, bindings, partnerships, acceptances)
+          .allMatch(s -> s != null && s.isRunning());
+    }
+    return crossCachesStarted;
   }
+
+  /** Set once: every event maps through {@link #guarded}, and started caches stay started until the process ends. */
+  private volatile boolean crossCachesStarted;
 
   private <R extends HasMetadata> SecondaryToPrimaryMapper<R> guarded(SecondaryToPrimaryMapper<R> mapper) {
     return object -> {
