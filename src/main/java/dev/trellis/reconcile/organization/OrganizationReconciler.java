@@ -4,9 +4,7 @@ import static dev.trellis.model.organization.NamespaceClaim.Verdict;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
-import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
-import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
@@ -19,6 +17,7 @@ import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
+import dev.trellis.reconcile.status.OrganizationStatusAssembler;
 import dev.trellis.reconcile.support.SecurityPolicies;
 import dev.trellis.reconcile.support.TenantTrees;
 import dev.trellis.api.v1alpha1.Condition;
@@ -137,26 +136,16 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     EffectiveSecurity security = SecurityPolicies.tree(tree, organizations).of(name);
     BrandingProjection branding = BrandingProjection.of(org, brandingImages);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
-    OrganizationStatus status = new OrganizationStatus();
-    status.setNamespace(namespaceName);
-    status.setObservedGeneration(generation(org));
-    List<String> children = tree.children(name);
-    status.setChildren(children.isEmpty() ? null : children);
-    status.setEffectivePackages(List.copyOf(subscription.effective().packages()));
-    status.setEffectiveAddOns(subscription.effective().addOns().isEmpty() ? null
-        : List.copyOf(subscription.effective().addOns()));
-
-    Condition ready = org.terminationRequested()
-        ? terminate(org, namespace, status, old, context)
+    Termination termination = org.terminationRequested() ? terminate(org, namespace, old, context) : null;
+    Condition ready = termination != null ? termination.ready()
         : ensureNamespace(org, namespace, context, tree.verdict(name),
             firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
     // The orgId (the UID) is what partners and children are told: only an organization that owns its namespace
     // gets one, so a namespace squatted by another never makes its squatter reachable under it. Once given it
     // stays; while the organization owns no namespace it resolves to nothing (TenancySources.organizationByOrgId).
     String uid = org.getMetadata().getUid();
-    status.setOrgId(ready.isTrue() || owns(org, namespace) || uid.equals(old.getOrgId()) ? uid : null);
+    String orgId = ready.isTrue() || owns(org, namespace) || uid.equals(old.getOrgId()) ? uid : null;
     if (!org.terminationRequested()) {
-      status.setEffectiveSecurity(SecurityPolicies.status(security.policy(), org.getSpec().getSecurity()));
       // Only into a namespace this organization owns: never into another organization's (NamespaceConflict).
       if (ready.isTrue() || owns(org, namespace)) {
         projectSecurity(org, security, context);
@@ -166,16 +155,19 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         }
       }
     }
-    if (status.getPhase() == null) {
-      status.setPhase(Phase.Active);
-    }
-    status.setConditions(Conditions.set(ownConditions(old), ready, clock));
+    OrganizationStatus status = OrganizationStatusAssembler.assemble(org, new OrganizationStatusAssembler.Own(
+        namespaceName, orgId, termination == null ? null : termination.phase(),
+        termination == null ? null : termination.terminatedAt(), tree.children(name),
+        List.copyOf(subscription.effective().packages()), List.copyOf(subscription.effective().addOns()),
+        org.terminationRequested() ? null
+            : SecurityPolicies.status(security.policy(), org.getSpec().getSecurity())), ready, clock);
     labelPhase(org, status.getPhase(), context);
-    // status.partnerships, accountOwners, allowedDomains and the AccountOwners and SingleSignOn conditions
-    // belong to the tenancy controller: compare without them, and apply without them.
-    OrganizationStatus comparable = copyWithoutPartnerships(old);
-    return StatusUpdates.patchIfChanged(org, comparable, status, events);
+    // The tenancy controller's part of the status is compared without, and applied without.
+    return StatusUpdates.patchIfChanged(org, OrganizationStatusAssembler.own(old), status, events);
   }
+
+  /** What termination has reached: the phase, when it ended (Inactive), and Ready saying so. */
+  private record Termination(Phase phase, String terminatedAt, Condition ready) {}
 
   /**
    * Creates or adopts the namespace; Ready also tells the organization's place in the tenant tree and the first
@@ -232,8 +224,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
    * Termination deletes the organization's namespace and everything in it, then keeps the Organization as an
    * Inactive record. A namespace the organization never owned is left alone.
    */
-  private Condition terminate(Organization org, Optional<Namespace> namespace, OrganizationStatus status,
-      OrganizationStatus old, Context<Organization> context) {
+  private Termination terminate(Organization org, Optional<Namespace> namespace, OrganizationStatus old,
+      Context<Organization> context) {
     String namespaceName = org.effectiveNamespace();
     if (owns(org, namespace) && !createdFor(org, namespace)) {
       release(org, context);
@@ -241,23 +233,18 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       if (namespace.get().getMetadata().getDeletionTimestamp() == null) {
         context.getClient().namespaces().withName(namespaceName).delete();
       }
-      status.setPhase(Phase.Terminating);
-      return Conditions.of(ApiConstants.READY, false, Reasons.TERMINATING, "The organization is being terminated:"
-          + " namespace " + namespaceName + " and everything in it are being deleted.", generation(org));
+      return new Termination(Phase.Terminating, null, Conditions.of(ApiConstants.READY, false,
+          Reasons.TERMINATING, "The organization is being terminated: namespace " + namespaceName
+              + " and everything in it are being deleted.", generation(org)));
     }
-    status.setPhase(Phase.Inactive);
     // Its partnerships ended with its data: the record says so.
-    if (old.getPartnerships() != null
-        && old.getPartnerships().stream().anyMatch(p -> p.getPhase() != PartnershipPhase.Terminated)) {
-      statuses.writeOrganizationTenancy(org, old.getPartnerships().stream()
-          .map(p -> new OrganizationPartnership(p.getSide(), p.getPartnership(), p.getCounterpart(),
-              p.getCounterpartOrgId(), PartnershipPhase.Terminated))
-          .toList(), List.of(), null, List.of(), null, null);
-    }
-    status.setTerminatedAt(old.getTerminatedAt() != null ? old.getTerminatedAt()
-        : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
-    return Conditions.of(ApiConstants.READY, false, Reasons.INACTIVE, "The organization was terminated at "
-        + status.getTerminatedAt() + "; its data is deleted and it is kept as a record.", generation(org));
+    OrganizationStatusAssembler.terminated(org, clock)
+        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, null, null));
+    String terminatedAt = old.getTerminatedAt() != null ? old.getTerminatedAt()
+        : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    return new Termination(Phase.Inactive, terminatedAt, Conditions.of(ApiConstants.READY, false, Reasons.INACTIVE,
+        "The organization was terminated at " + terminatedAt + "; its data is deleted and it is kept as a record.",
+        generation(org)));
   }
 
   /** The effective policy, for the gateways that enforce it: ConfigMap trellis-security, written on change. */
@@ -323,8 +310,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
           "Deleting namespace " + namespaceName + " and everything in it before removing the organization.");
     }
     if (org.getStatus() != null && org.getStatus().getPhase() != Phase.Terminating) {
-      org.getStatus().setPhase(Phase.Terminating);
-      context.getClient().resource(org).patchStatus();
+      statuses.patchOrganization(org, OrganizationStatusAssembler.terminating(org));
     }
     // The namespace's deletion event brings us back; the reschedule is a safety net.
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(WAIT_FOR_NAMESPACE_MILLIS);
@@ -407,30 +393,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
-    OrganizationStatus status = copyWithoutPartnerships(old);
-    status.setConditions(Conditions.set(ownConditions(old), ReconcileErrors.ready(e, generation(org)), clock));
-    return StatusUpdates.patchErrorIfChanged(org, copyWithoutPartnerships(old), status, events);
-  }
-
-  private static OrganizationStatus copyWithoutPartnerships(OrganizationStatus status) {
-    OrganizationStatus copy = new OrganizationStatus();
-    copy.setOrgId(status.getOrgId());
-    copy.setNamespace(status.getNamespace());
-    copy.setPhase(status.getPhase());
-    copy.setChildren(status.getChildren());
-    copy.setTerminatedAt(status.getTerminatedAt());
-    copy.setEffectivePackages(status.getEffectivePackages());
-    copy.setEffectiveAddOns(status.getEffectiveAddOns());
-    copy.setEffectiveSecurity(status.getEffectiveSecurity());
-    copy.setObservedGeneration(status.getObservedGeneration());
-    copy.setConditions(ownConditions(status));
-    return copy;
-  }
-
-  /** The conditions this controller writes: all but those of the tenancy controller. */
-  private static List<Condition> ownConditions(OrganizationStatus status) {
-    return status.getConditions().stream()
-        .filter(c -> !StatusWriter.TENANCY_CONDITIONS.contains(c.getType())).toList();
+    return StatusUpdates.patchErrorIfChanged(org, OrganizationStatusAssembler.own(old),
+        OrganizationStatusAssembler.failed(org, ReconcileErrors.ready(e, generation(org)), clock), events);
   }
 
   private static Long generation(Organization org) {

@@ -4,7 +4,8 @@ import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.AccessRoleStatus;
 import dev.trellis.model.validation.RoleValidator;
 import dev.trellis.model.verdict.Verdict;
-import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.status.AccessRoleStatusAssembler;
+import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.tenancy.SnapshotBuilder;
@@ -36,10 +37,7 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
   public UpdateControl<AccessRole> reconcile(AccessRole role, Context<AccessRole> context) {
     Verdict verdict = RoleValidator.judge(SnapshotBuilder.role(role));
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
-    AccessRoleStatus status = new AccessRoleStatus();
-    status.setObservedGeneration(role.getMetadata().getGeneration());
-    status.setConditions(Conditions.set(old.getConditions(), Conditions.ready(verdict, role), clock));
-    return StatusUpdates.patchIfChanged(role, old, status, events);
+    return StatusUpdates.patchIfChanged(role, old, AccessRoleStatusAssembler.assemble(role, verdict, clock), events);
   }
 
   /** A failed reconcile says so in Ready (ReconcileError) until a later one succeeds. */
@@ -50,10 +48,7 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
-    AccessRoleStatus status = new AccessRoleStatus();
-    status.setObservedGeneration(old.getObservedGeneration());
-    status.setConditions(Conditions.set(old.getConditions(),
-        ReconcileErrors.ready(e, role.getMetadata().getGeneration()), clock));
-    return StatusUpdates.patchErrorIfChanged(role, old, status, events);
+    return StatusUpdates.patchErrorIfChanged(role, old, StatusAssembly.failed(role, AccessRoleStatus::new,
+        ReconcileErrors.ready(e, role.getMetadata().getGeneration()), clock), events);
   }
 }

@@ -3,8 +3,8 @@ package dev.trellis.reconcile.support;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Organization;
-import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.TrellisStatus;
+import dev.trellis.reconcile.status.OrganizationStatusAssembler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,32 +14,22 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * Writes the status of Trellis objects that are not the primary of the reconcile writing them: only when
- * the desired status differs from the cached one, by server-side apply (so a field left out is removed),
- * with an Event when Ready changes, and with the written object put back into the informer's cache so
- * that the next reconcile compares with what was just written.
+ * Writes the status of Trellis objects that are not the primary of the reconcile writing them, as their kind's
+ * assembler (reconcile.status) built it: only when it differs from the cached one, by server-side apply (so a
+ * field left out is removed), with an Event when Ready changes, and with the written object put back into the
+ * informer's cache so that the next reconcile compares with what was just written.
  */
 @ApplicationScoped
 public class StatusWriter {
   public static final String FIELD_MANAGER = "trellis-operator";
   private static final PatchContext APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true).build();
-  /** The organization's status conditions that the tenancy controller writes. */
-  public static final Set<String> TENANCY_CONDITIONS = Set.of(ApiConstants.ACCOUNT_OWNERS,
-      ApiConstants.SINGLE_SIGN_ON);
   /** Its own field manager; named after the first field it wrote, kept so that upgrades keep ownership. */
   private static final PatchContext TENANCY_APPLY = new PatchContext.Builder()
       .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER + "-partnerships").withForce(true)
@@ -47,34 +37,23 @@ public class StatusWriter {
 
   private final KubernetesClient client;
   private final EventRecorder events;
-  private final Clock clock;
 
-  public StatusWriter(KubernetesClient client, EventRecorder events, Clock clock) {
+  public StatusWriter(KubernetesClient client, EventRecorder events) {
     this.client = client;
     this.events = events;
-    this.clock = clock;
   }
 
   /**
-   * Gives {@code resource} the status that {@code fill} describes plus the Ready condition {@code ready}.
+   * Gives {@code resource} the {@code desired} status (built by its kind's assembler in reconcile.status), when it
+   * differs from the cached one: by server-side apply, with an Event when Ready changes, and the written object
+   * put back into {@code cache} (when given) for the next reconcile to compare with.
    *
    * @return whether a write happened
    */
-  public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean write(
-      R resource, Supplier<S> fresh, Consumer<S> fill, Condition ready,
-      InformerEventSource<R, ?> cache, ResourceID primary) {
-    return write(resource, fresh, fill, ready, cache, primary, resource.getMetadata().getGeneration());
-  }
-
-  private <S extends TrellisStatus, R extends CustomResource<?, S>> boolean write(
-      R resource, Supplier<S> fresh, Consumer<S> fill, Condition ready,
-      InformerEventSource<R, ?> cache, ResourceID primary, Long observedGeneration) {
-    S old = resource.getStatus() == null ? fresh.get() : resource.getStatus();
-    S desired = fresh.get();
-    fill.accept(desired);
-    desired.setObservedGeneration(observedGeneration);
-    desired.setConditions(Conditions.set(old.getConditions(), ready, clock));
-    if (desired.equals(resource.getStatus())) {
+  public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean apply(
+      R resource, S desired, InformerEventSource<R, ?> cache, ResourceID primary) {
+    S old = resource.getStatus();
+    if (desired.equals(old)) {
       return false;
     }
     R written;
@@ -87,13 +66,13 @@ public class StatusWriter {
       }
       throw e;
     }
+    Optional<Condition> before = old == null ? Optional.empty() : old.condition(ApiConstants.READY);
+    Optional<Condition> after = desired.condition(ApiConstants.READY);
     // An object that is Ready from its first status gets no Event: the status says so, and on a cold start
     // of a large cluster those Events were half of all requests. Every later change, and every False, has one.
-    boolean firstReady = old.condition(ApiConstants.READY).isEmpty()
-        && desired.condition(ApiConstants.READY).map(Condition::isTrue).orElse(false);
+    boolean firstReady = before.isEmpty() && after.map(Condition::isTrue).orElse(false);
     if (!firstReady) {
-      StatusUpdates.announceReadyChange(resource, old.condition(ApiConstants.READY),
-          desired.condition(ApiConstants.READY), events);
+      StatusUpdates.announceReadyChange(resource, before, after, events);
     }
     if (cache != null && written != null) {
       cache.handleRecentResourceUpdate(primary, written, resource);
@@ -102,57 +81,39 @@ public class StatusWriter {
   }
 
   /**
-   * Puts {@code ready} (a ReconcileError) into the Ready condition of {@code resource} and keeps the rest of its
-   * status as it is, observedGeneration included: the failed reconcile observed nothing new. Nothing is written
-   * when Ready already says exactly that.
-   *
-   * @return whether a write happened
+   * Applies the tenancy controller's part of an organization's status (see {@link OrganizationStatusAssembler}),
+   * under a field manager of its own: the organization controller owns the rest and leaves these out of what it
+   * writes.
    */
-  public <S extends TrellisStatus, R extends CustomResource<?, S>> boolean writeReady(
-      R resource, Supplier<S> fresh, Condition ready, InformerEventSource<R, ?> cache, ResourceID primary) {
-    S old = resource.getStatus();
-    @SuppressWarnings("unchecked")
-    Supplier<S> kept = () -> old == null ? fresh.get() : (S) client.getKubernetesSerialization().clone(old);
-    return write(resource, kept, s -> {}, ready, cache, primary, old == null ? null : old.getObservedGeneration());
-  }
-
-  /**
-   * Sets the fields of an organization's status that come from its namespace's resolution: partnerships, account
-   * owners, allowed domains, and the conditions AccountOwners and SingleSignOn. They belong to a field manager of
-   * their own (conditions are a list keyed by type); the organization controller owns the rest and leaves these
-   * out of what it applies.
-   */
-  public void writeOrganizationTenancy(Organization org, List<OrganizationPartnership> partnerships,
-      List<String> accountOwners, List<String> allowedDomains, List<Condition> conditions,
+  public void applyOrganizationTenancy(Organization org, OrganizationStatusAssembler.Tenancy part,
       InformerEventSource<Organization, ?> cache, ResourceID primary) {
     OrganizationStatus current = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
-    List<Condition> desired = new ArrayList<>();
-    conditions.forEach(c -> desired.add(Conditions.next(current.getConditions(), c, clock)));
-    desired.sort(java.util.Comparator.comparing(Condition::getType));
-    List<Condition> present = current.getConditions().stream()
-        .filter(c -> TENANCY_CONDITIONS.contains(c.getType()))
-        .sorted(java.util.Comparator.comparing(Condition::getType)).toList();
-    if (current.getPartnerships().equals(partnerships) && current.getAccountOwners().equals(accountOwners)
-        && Objects.equals(current.getAllowedDomains(), allowedDomains) && present.equals(desired)) {
-      return;
-    }
     Map<String, Object> status = new LinkedHashMap<>();
-    status.put("partnerships", partnerships);
-    status.put("accountOwners", accountOwners);
-    if (allowedDomains != null) {
-      status.put("allowedDomains", allowedDomains);
+    status.put("partnerships", part.partnerships());
+    status.put("accountOwners", part.accountOwners());
+    if (part.allowedDomains() != null) {
+      status.put("allowedDomains", part.allowedDomains());
     }
-    status.put("conditions", desired);
+    status.put("conditions", part.conditions());
     Map<String, Object> body = applyConfiguration(org, status);
     Organization written = client.resources(Organization.class).withName(org.getMetadata().getName())
         .subresource("status")
         .patch(TENANCY_APPLY, client.getKubernetesSerialization().asJson(body));
-    for (Condition c : desired) {
+    for (Condition c : part.conditions()) {
       StatusUpdates.announceReadyChange(org, current.condition(c.getType()), Optional.of(c), events);
     }
     if (cache != null && written != null) {
       cache.handleRecentResourceUpdate(primary, written, org);
     }
+  }
+
+  /**
+   * Writes the organization controller's part of an organization's status outside a reconcile's own status update
+   * (its cleanup, which has none): a merge patch of {@code status}.
+   */
+  public void patchOrganization(Organization org, OrganizationStatus status) {
+    org.setStatus(status);
+    client.resource(org).patchStatus();
   }
 
   /** An object of the resource's kind with only its name, namespace and the desired status. */

@@ -1,6 +1,5 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.PartnerAccess;
@@ -9,19 +8,16 @@ import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.PartnershipAcceptanceStatus;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
-import dev.trellis.api.v1alpha1.PartnershipStatus;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.Subject;
-import dev.trellis.model.Reasons;
 import dev.trellis.model.grants.Resolution;
-import dev.trellis.model.partnership.AcceptanceJudge;
-import dev.trellis.model.partnership.PartnershipHistory;
-import dev.trellis.model.partnership.PartnershipReadiness;
 import dev.trellis.model.partnership.PartnershipTransition;
-import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.status.PartnershipAcceptanceStatusAssembler;
+import dev.trellis.reconcile.status.PartnershipStatusAssembler;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusWriter;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,9 +37,11 @@ final class PartnershipStatuses {
   private final PartnershipEvaluator evaluator;
   private final StatusWriter statuses;
   private final EventRecorder events;
+  private final Clock clock;
 
   PartnershipStatuses(TenancySources sources, PartnershipEvaluator evaluator, StatusWriter statuses,
-      EventRecorder events) {
+      EventRecorder events, Clock clock) {
+    this.clock = clock;
     this.sources = sources;
     this.evaluator = evaluator;
     this.statuses = statuses;
@@ -54,27 +52,11 @@ final class PartnershipStatuses {
   void writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Instant now, ResourceID primary) {
     for (var e : evaluations) {
       Partnership partnership = e.partnership();
-      PartnershipStatus old = partnership.getStatus() == null ? new PartnershipStatus() : partnership.getStatus();
-      var history = old.getHistory() == null ? List.<dev.trellis.api.v1alpha1.PartnershipHistoryEntry>of()
-          : old.getHistory();
-      String establishedAt = old.getEstablishedAt();
-      for (PartnershipTransition t : e.transitions()) {
-        history = PartnershipHistory.append(history, t, now);
-        if (t.phase() == PartnershipPhase.Established && establishedAt == null) {
-          establishedAt = history.get(history.size() - 1).getTime();
-        }
-      }
-      var finalHistory = history;
-      var finalEstablishedAt = establishedAt;
-      List<String> members = evaluator.members(e);
-      boolean written = statuses.write(partnership, PartnershipStatus::new, s -> {
-        s.setPhase(e.phase());
-        s.setPartnerOrganization(e.partner().map(p -> p.getMetadata().getName()).orElse(null));
-        s.setMembers(members);
-        s.setEstablishedAt(finalEstablishedAt);
-        s.setHistory(finalHistory);
-      }, Conditions.ready(PartnershipReadiness.ready(e.current(), PartnershipHistory.lastTransition(finalHistory).orElse(null)),
-          partnership), sources.partnerships, primary);
+      var evaluated = new PartnershipStatusAssembler.Evaluated(e.phase(),
+          e.partner().map(p -> p.getMetadata().getName()).orElse(null), evaluator.members(e), e.transitions(),
+          e.current());
+      boolean written = statuses.apply(partnership,
+          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), sources.partnerships, primary);
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
           String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
@@ -126,23 +108,13 @@ final class PartnershipStatuses {
   void writeAcceptances(List<Accepted> accepted, ResourceID primary) {
     for (Accepted a : accepted) {
       PartnershipAcceptance acceptance = a.acceptance();
-      if (a.duplicate()) {
-        statuses.write(acceptance, PartnershipAcceptanceStatus::new,
-            s -> s.setCustomerOrganization(a.customer().map(c -> c.getMetadata().getName()).orElse(null)),
-            Conditions.of(ApiConstants.READY, false, Reasons.DUPLICATE_ACCEPTANCE, "PartnershipAcceptance "
-                + a.counting().get().getMetadata().getName() + ", created earlier, already accepts partnership "
-                + acceptance.getSpec().getPartnership() + " of this customer; this one takes no part: change that"
-                + " one and delete this.", acceptance.getMetadata().getGeneration()),
-            sources.acceptances, primary);
-        continue;
-      }
-      PartnershipPhase previous = acceptance.getStatus() == null ? null : acceptance.getStatus().getPhase();
-      PartnershipTransition t = AcceptanceJudge.judge(a.customer().isPresent(), a.partnership().isPresent(),
-          a.namesUs(), a.phase(), previous);
-      statuses.write(acceptance, PartnershipAcceptanceStatus::new, s -> {
-        s.setPhase(t.phase());
-        s.setCustomerOrganization(a.customer().map(c -> c.getMetadata().getName()).orElse(null));
-      }, Conditions.ready(AcceptanceJudge.ready(t), acceptance), sources.acceptances, primary);
+      String customer = a.customer().map(c -> c.getMetadata().getName()).orElse(null);
+      PartnershipAcceptanceStatus status = a.duplicate()
+          ? PartnershipAcceptanceStatusAssembler.duplicate(acceptance, customer,
+              a.counting().get().getMetadata().getName(), clock)
+          : PartnershipAcceptanceStatusAssembler.assemble(acceptance, new PartnershipAcceptanceStatusAssembler.Referred(
+              customer, a.partnership().isPresent(), a.namesUs(), a.phase()), clock);
+      statuses.apply(acceptance, status, sources.acceptances, primary);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.snapshot.OrgSnapshot;
@@ -26,8 +27,7 @@ final class ResolutionMemo {
   /** A connector's grants as last written: the Connector's uid, its ConfigMaps' resourceVersions, its figures. */
   record Written(String connectorUid, Map<String, String> configMaps, Figures figures) {}
 
-  /** The connector status figures of a written document; null figures for a connector that has none. */
-  record Figures(int resources, int entries, String revision, List<String> shards) {}
+
 
   /**
    * One organization's resolution (documents left out) of {@code snapshot} at {@code at}, valid until

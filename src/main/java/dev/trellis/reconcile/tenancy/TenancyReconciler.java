@@ -27,6 +27,15 @@ import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
 import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
+import dev.trellis.reconcile.status.ConnectorStatusAssembler;
+import dev.trellis.reconcile.status.FolderStatusAssembler;
+import dev.trellis.reconcile.status.InvitationAcceptanceStatusAssembler;
+import dev.trellis.reconcile.status.ManagedResourceStatusAssembler;
+import dev.trellis.reconcile.status.MemberStatusAssembler;
+import dev.trellis.reconcile.status.OrganizationStatusAssembler;
+import dev.trellis.reconcile.status.ProjectStatusAssembler;
+import dev.trellis.reconcile.status.RoleBindingStatusAssembler;
+import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
@@ -105,7 +114,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
     sources = new TenancySources(context);
     evaluator = new PartnershipEvaluator(sources);
-    partnerships = new PartnershipStatuses(sources, evaluator, statuses, events);
+    partnerships = new PartnershipStatuses(sources, evaluator, statuses, events, clock);
     snapshots.attach(sources, evaluator);
     readiness.register(NAME, sources::synced);
     List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
@@ -148,10 +157,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     writeInvitationAcceptances(name, resolution.access(), primary);
     partnerships.writePartnerships(evaluations, now, primary);
     partnerships.writeAcceptances(accepted, primary);
-    statuses.writeOrganizationTenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
-        resolution.access().owners(),
-        resolution.access().allowedDomains() == null ? null : List.copyOf(resolution.access().allowedDomains()),
-        organizationConditions(org, resolution.access()), sources.organizations, primary);
+    OrganizationStatusAssembler.tenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
+        resolution.access(), clock)
+        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, sources.organizations, primary));
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
     if (!failed.isEmpty()) {
@@ -193,8 +201,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     int[] written = {0};
     TenancySources.in(kind.source(), namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
       try {
-        if (statuses.writeReady(resource, kind.fresh(),
-            ReconcileErrors.ready(e, resource.getMetadata().getGeneration()), kind.source(), primary)) {
+        S failed = StatusAssembly.failed(resource, kind.fresh(),
+            ReconcileErrors.ready(e, resource.getMetadata().getGeneration()), clock);
+        if (statuses.apply(resource, failed, kind.source(), primary)) {
           written[0]++;
         }
       } catch (RuntimeException refused) {
@@ -222,32 +231,12 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         .collect(Collectors.toSet());
   }
 
-  /** AccountOwners always; SingleSignOn when the organization configures single sign-on. */
-  private static List<Condition> organizationConditions(Organization org, AccessOutcome access) {
-    Long generation = org.getMetadata().getGeneration();
-    List<Condition> conditions = new ArrayList<>();
-    Verdict owners = access.ownersVerdict();
-    conditions.add(Conditions.of(ApiConstants.ACCOUNT_OWNERS, owners.ready(), owners.reason(), owners.message(),
-        generation));
-    if (org.getSpec() != null && org.getSpec().getSso() != null) {
-      Verdict sso = access.singleSignOn();
-      conditions.add(Conditions.of(ApiConstants.SINGLE_SIGN_ON, sso.ready(), sso.reason(), sso.message(),
-          generation));
-    }
-    return conditions;
-  }
-
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
     AcceptancePolicy.State policy = sources.acceptancePolicy();
     TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
-      // An acceptance a member records as counted stays counted, whatever happened to the policy since.
-      Verdict verdict = policy.distrust(SnapshotBuilder.created(a)).filter(why -> !recorded(namespace, a))
-          .map(why -> Verdict.invalid(Reasons.ADMISSION_POLICY_MISSING, why))
-          .orElseGet(() -> access.acceptances().get(a.getMetadata().getName()));
-      if (verdict != null) {
-        statuses.write(a, InvitationAcceptanceStatus::new, s -> {}, Conditions.ready(verdict, a),
-            sources.invitationAcceptances, primary);
-      }
+      InvitationAcceptanceStatusAssembler.assemble(a, policy.distrust(SnapshotBuilder.created(a)),
+              recorded(namespace, a), access.acceptances().get(a.getMetadata().getName()), clock)
+          .ifPresent(status -> statuses.apply(a, status, sources.invitationAcceptances, primary));
     });
   }
 
@@ -288,29 +277,26 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
       Map<String, List<PartnerAccess>> partnerAccess, ResourceID primary) {
-    update(sources.folders, namespace, verdicts.folders(), FolderStatus::new, s -> {}, primary);
-    update(sources.projects, namespace, verdicts.projects(), ProjectStatus::new, s -> {}, primary);
-    update(sources.resources, namespace, verdicts.resources(), ManagedResourceStatus::new, s -> {}, primary);
-    TenancySources.in(sources.members, namespace).forEach(member -> {
-      Verdict verdict = verdicts.members().get(member.getMetadata().getName());
-      if (verdict != null) {
-        String memberName = member.getMetadata().getName();
-        InvitationNode invitation = access.invitations().get(memberName);
-        statuses.write(member, MemberStatus::new, s -> {
-          s.setPartnerAccess(partnerAccess.get(memberName));
-          s.setPhase(access.phases().get(memberName));
-          s.setInvitation(invitation == null ? null : new InvitationStatus(invitation.expiresAt().toString(),
-              invitation.acceptedAt() == null ? null : invitation.acceptedAt().toString(), invitation.acceptance()));
-        }, Conditions.ready(verdict, member), sources.members, primary);
-      }
-    });
-    TenancySources.in(sources.bindings, namespace).forEach(binding -> {
-      var verdict = verdicts.bindings().get(binding.getMetadata().getName());
-      if (verdict != null) {
-        statuses.write(binding, RoleBindingStatus::new, s -> s.setEffective(verdict.effective()),
-            Conditions.ready(verdict.verdict(), binding), sources.bindings, primary);
-      }
-    });
+    TenancySources.in(sources.folders, namespace).forEach(folder -> judged(verdicts.folders(), folder)
+        .ifPresent(v -> statuses.apply(folder, FolderStatusAssembler.assemble(folder, v, clock), sources.folders,
+            primary)));
+    TenancySources.in(sources.projects, namespace).forEach(project -> judged(verdicts.projects(), project)
+        .ifPresent(v -> statuses.apply(project, ProjectStatusAssembler.assemble(project, v, clock),
+            sources.projects, primary)));
+    TenancySources.in(sources.resources, namespace).forEach(resource -> judged(verdicts.resources(), resource)
+        .ifPresent(v -> statuses.apply(resource, ManagedResourceStatusAssembler.assemble(resource, v, clock),
+            sources.resources, primary)));
+    TenancySources.in(sources.members, namespace).forEach(member -> judged(verdicts.members(), member)
+        .ifPresent(v -> statuses.apply(member, MemberStatusAssembler.assemble(member, v, access,
+            partnerAccess.get(member.getMetadata().getName()), clock), sources.members, primary)));
+    TenancySources.in(sources.bindings, namespace).forEach(binding -> judged(verdicts.bindings(), binding)
+        .ifPresent(v -> statuses.apply(binding, RoleBindingStatusAssembler.assemble(binding, v, clock),
+            sources.bindings, primary)));
+  }
+
+  /** The resolution's verdict on {@code resource}; none for an object the resolution did not see. */
+  private static <V> Optional<V> judged(Map<String, V> verdicts, CustomResource<?, ?> resource) {
+    return Optional.ofNullable(verdicts.get(resource.getMetadata().getName()));
   }
 
   /**
@@ -349,7 +335,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
           written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
           continue;
         }
-        written.put(name, new ResolutionMemo.Written(uid, versions, new ResolutionMemo.Figures(
+        written.put(name, new ResolutionMemo.Written(uid, versions, new ConnectorStatusAssembler.Figures(
             document.resources().size(), document.entries().size(), projection.revision(),
             projection.sharded()
                 ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
@@ -363,22 +349,14 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     for (Connector connector : connectors) {
       String name = connector.getMetadata().getName();
       Verdict verdict = entry.resolution().verdicts().connectors().get(name);
-      ResolutionMemo.Figures figures = entry.connectors().get(name).figures();
+      ConnectorStatusAssembler.Figures figures = entry.connectors().get(name).figures();
       KubernetesClientException failure = failed.get(name);
       if (verdict != null && failure != null) {
-        statuses.write(connector, ConnectorStatus::new, s -> s.setGrantsConfigMap(GrantsProjector.configMapName(name)),
-            notReady(Reasons.GRANTS_NOT_WRITTEN, "Trellis could not write ConfigMap "
-                + GrantsProjector.configMapName(name) + " (" + failure.getCode() + ": " + firstLine(failure)
-                + "), so it may not show the current grants; Trellis retries.", connector),
-            sources.connectors, primary);
+        statuses.apply(connector, ConnectorStatusAssembler.notWritten(connector, failure.getCode(),
+            message(failure), clock), sources.connectors, primary);
       } else if (verdict != null && figures != null) {
-        statuses.write(connector, ConnectorStatus::new, s -> {
-          s.setGrantsConfigMap(GrantsProjector.configMapName(name));
-          s.setResources(figures.resources());
-          s.setEntries(figures.entries());
-          s.setRevision(figures.revision());
-          s.setShards(figures.shards());
-        }, Conditions.ready(verdict, connector), sources.connectors, primary);
+        statuses.apply(connector, ConnectorStatusAssembler.assemble(connector, verdict, figures, clock),
+            sources.connectors, primary);
       }
     }
     return entry.resolution();
@@ -393,11 +371,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     });
   }
 
-  private static String firstLine(KubernetesClientException e) {
-    String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+  /** What the API server said, or the client's message when it said nothing. */
+  private static String message(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
         : String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private void reportOrphans(String namespace) {
@@ -411,21 +388,11 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     }
   }
 
-  private <S extends TrellisStatus, R extends CustomResource<?, S>> void update(
-      InformerEventSource<R, Namespace> source, String namespace, Map<String, Verdict> verdicts,
-      Supplier<S> fresh, Consumer<S> fill, ResourceID primary) {
-    TenancySources.in(source, namespace).forEach(resource -> {
-      Verdict verdict = verdicts.get(resource.getMetadata().getName());
-      if (verdict != null) {
-        statuses.write(resource, fresh, fill, Conditions.ready(verdict, resource), source, primary);
-      }
-    });
-  }
-
   private <S extends TrellisStatus, R extends CustomResource<?, S>> void orphan(
       StatusKind<S, R> kind, String namespace, String message, ResourceID primary) {
-    TenancySources.in(kind.source(), namespace).forEach(resource -> statuses.write(resource, kind.fresh(),
-        kind.withoutOrganization(), notReady(Reasons.NO_ORGANIZATION, message, resource), kind.source(), primary));
+    TenancySources.in(kind.source(), namespace).forEach(resource -> statuses.apply(resource,
+        StatusAssembly.withoutOrganization(resource, kind.fresh(), kind.withoutOrganization(),
+            Reasons.NO_ORGANIZATION, message, clock), kind.source(), primary));
   }
 
   /**
@@ -451,9 +418,5 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         new StatusKind<>(sources.partnerships, PartnershipStatus::new),
         new StatusKind<>(sources.acceptances, PartnershipAcceptanceStatus::new),
         new StatusKind<>(sources.invitationAcceptances, InvitationAcceptanceStatus::new));
-  }
-
-  private static Condition notReady(String reason, String message, CustomResource<?, ?> resource) {
-    return Conditions.of(ApiConstants.READY, false, reason, message, resource.getMetadata().getGeneration());
   }
 }
