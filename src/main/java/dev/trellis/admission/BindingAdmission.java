@@ -4,7 +4,7 @@ import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.RoleBindingSpec;
 import dev.trellis.model.admission.Delegation;
 import dev.trellis.model.snapshot.OrgSnapshot;
-import dev.trellis.reconcile.tenancy.SnapshotBuilder;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class BindingAdmission {
         delegation = Delegation.of(snapshot, now);
       }
       Delegation.Decision decision = delegation.mayBind(username, spec.getRole(),
-          SnapshotBuilder.scope(spec.getScope()));
+          SnapshotConversion.scope(spec.getScope()));
       if (!decision.allowed()) {
         return new Outcome(false, decision.message() + " (nor may they bind it through Kubernetes RBAC: verb bind"
             + " on accessroles.iam.trellis.dev " + spec.getRole() + ")");

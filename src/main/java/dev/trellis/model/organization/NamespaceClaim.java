@@ -12,7 +12,7 @@ import java.util.Map;
 public final class NamespaceClaim {
 
   /** What the organization's reconciler should do about the namespace. */
-  public enum Verdict {
+  public enum Action {
     /** No such namespace: create it, labelled and annotated with the organization's UID. */
     CREATE,
     /** The namespace exists, unowned, and a cluster administrator marked it for this organization: take it. */
@@ -37,27 +37,27 @@ public final class NamespaceClaim {
    * @param annotations the namespace's annotations (ignored when it does not exist)
    * @param deleting whether the namespace has a deletion timestamp
    */
-  public static Verdict judge(String organization, String uid, boolean exists, Map<String, String> labels,
+  public static Action judge(String organization, String uid, boolean exists, Map<String, String> labels,
       Map<String, String> annotations, boolean deleting) {
     if (!exists) {
-      return Verdict.CREATE;
+      return Action.CREATE;
     }
     String labelled = get(labels, ApiConstants.ORGANIZATION_LABEL);
     String ownerUid = get(annotations, ApiConstants.OWNER_UID_ANNOTATION);
     boolean otherLabel = labelled != null && !labelled.equals(organization);
     boolean otherUid = ownerUid != null && !ownerUid.equals(uid);
     if (otherLabel || otherUid) {
-      return Verdict.CONFLICT;
+      return Action.CONFLICT;
     }
     if (deleting) {
-      return Verdict.TERMINATING;
+      return Action.TERMINATING;
     }
     if (uid != null && uid.equals(ownerUid) && organization.equals(labelled)) {
-      return Verdict.OWNED;
+      return Action.OWNED;
     }
     // Half-marked (our label without our UID, or our UID without our label) proves nothing: only an
     // administrator's adoption mark hands over a namespace Trellis did not finish marking.
-    return organization.equals(get(annotations, ApiConstants.ADOPT_ANNOTATION)) ? Verdict.ADOPT : Verdict.NOT_OWNED;
+    return organization.equals(get(annotations, ApiConstants.ADOPT_ANNOTATION)) ? Action.ADOPT : Action.NOT_OWNED;
   }
 
   /** Whether {@code organization} (with {@code uid}) owns a namespace with these labels and annotations. */

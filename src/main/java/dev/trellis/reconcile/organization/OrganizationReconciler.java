@@ -1,13 +1,14 @@
 package dev.trellis.reconcile.organization;
 
-import static dev.trellis.model.organization.NamespaceClaim.Verdict;
-
+import dev.trellis.reconcile.conversion.BrandingConversion;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
 import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
+import dev.trellis.model.organization.NamespaceClaim.Action;
+import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
@@ -18,8 +19,8 @@ import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
 import dev.trellis.reconcile.status.OrganizationStatusAssembler;
-import dev.trellis.reconcile.support.SecurityPolicies;
-import dev.trellis.reconcile.support.TenantTrees;
+import dev.trellis.reconcile.conversion.SecurityConversion;
+import dev.trellis.reconcile.conversion.TenantTreeConversion;
 import dev.trellis.api.v1alpha1.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -54,7 +55,6 @@ import java.util.Set;
 @ControllerConfiguration(name = OrganizationReconciler.NAME, finalizerName = ApiConstants.FINALIZER)
 public class OrganizationReconciler implements Reconciler<Organization>, Cleaner<Organization> {
   public static final String NAME = "organization";
-  static final String FIELD_MANAGER = "trellis-operator";
   /** The ConfigMap, in each organization's namespace, holding its effective security policy. */
   public static final String SECURITY_CONFIGMAP = "trellis-security";
   /** The ConfigMap, in each organization's namespace, holding its branding and images. */
@@ -131,10 +131,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     String namespaceName = org.effectiveNamespace();
     Optional<Namespace> namespace = namespace(namespaceName);
     List<Organization> organizations = context.getPrimaryCache().list().toList();
-    TenantTree tree = TenantTrees.tree(organizations);
-    PackageAvailability subscription = TenantTrees.subscriptions(tree, organizations).of(name);
-    EffectiveSecurity security = SecurityPolicies.tree(tree, organizations).of(name);
-    BrandingProjection branding = BrandingProjection.of(org, brandingImages);
+    TenantTree tree = TenantTreeConversion.tree(organizations);
+    PackageAvailability subscription = TenantTreeConversion.subscriptions(tree, organizations).of(name);
+    EffectiveSecurity security = SecurityConversion.tree(tree, organizations).of(name);
+    BrandingConversion branding = BrandingConversion.of(org, brandingImages);
     OrganizationStatus old = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     Termination termination = org.terminationRequested() ? terminate(org, namespace, old, context) : null;
     Condition ready = termination != null ? termination.ready()
@@ -160,7 +160,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         termination == null ? null : termination.terminatedAt(), tree.children(name),
         List.copyOf(subscription.effective().packages()), List.copyOf(subscription.effective().addOns()),
         org.terminationRequested() ? null
-            : SecurityPolicies.status(security.policy(), org.getSpec().getSecurity())), ready, clock);
+            : SecurityConversion.status(security.policy(), org.getSpec().getSecurity())), ready, clock);
     labelPhase(org, status.getPhase(), context);
     // The tenancy controller's part of the status is compared without, and applied without.
     return StatusUpdates.patchIfChanged(org, OrganizationStatusAssembler.own(old), status, events);
@@ -174,26 +174,26 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
    * problem of its settings (packages, security, branding).
    */
   private Condition ensureNamespace(Organization org, Optional<Namespace> namespace, Context<Organization> context,
-      dev.trellis.model.verdict.Verdict position, dev.trellis.model.verdict.Verdict settings) {
+      Verdict position, Verdict settings) {
     String name = org.getMetadata().getName();
     String namespaceName = org.effectiveNamespace();
-    Verdict verdict = NamespaceClaim.judge(name, org.getMetadata().getUid(), namespace.isPresent(),
+    Action action = NamespaceClaim.judge(name, org.getMetadata().getUid(), namespace.isPresent(),
         namespace.map(ns -> ns.getMetadata().getLabels()).orElse(null),
         namespace.map(ns -> ns.getMetadata().getAnnotations()).orElse(null),
         namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() != null).orElse(false));
-    return switch (verdict) {
+    return switch (action) {
       case CREATE, ADOPT, OWNED -> {
-        if (verdict == Verdict.CREATE) {
+        if (action == Action.CREATE) {
           if (!create(desiredNamespace(org, true), context)) {
             yield Conditions.of(ApiConstants.READY, false, Reasons.NAMESPACE_NOT_OWNED, "Namespace " + namespaceName
                 + " appeared while Trellis was creating it; Trellis does not take over a namespace it did not"
                 + " create.", generation(org));
           }
-        } else if (verdict == Verdict.ADOPT || !hasManagedLabels(namespace.get())) {
+        } else if (action == Action.ADOPT || !hasManagedLabels(namespace.get())) {
           context.getClient().namespaces().resource(desiredNamespace(org, false))
-              .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+              .fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts().serverSideApply();
         }
-        if (verdict == Verdict.ADOPT) {
+        if (action == Action.ADOPT) {
           events.normal(org, "AdoptedNamespace", "Took over namespace " + namespaceName
               + ", which a cluster administrator marked with " + ApiConstants.ADOPT_ANNOTATION + "=" + name + ".");
         }
@@ -269,7 +269,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   }
 
   /** The first of these verdicts that is not Ready, or a Ready one. */
-  private static dev.trellis.model.verdict.Verdict firstProblem(dev.trellis.model.verdict.Verdict... verdicts) {
+  private static Verdict firstProblem(Verdict... verdicts) {
     for (var verdict : verdicts) {
       if (!verdict.ready()) {
         return verdict;
@@ -322,18 +322,21 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   /** Whether the namespace carries this organization's label and UID, and is not being deleted. */
   private static boolean owns(Organization org, Optional<Namespace> namespace) {
-    return namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() == null
-        && NamespaceClaim.owns(org.getMetadata().getName(), org.getMetadata().getUid(), ns.getMetadata().getLabels(),
-            ns.getMetadata().getAnnotations()))
+    return namespace.map(ns -> ns.getMetadata().getDeletionTimestamp() == null && labelledFor(org, ns))
         .orElse(false);
   }
 
   /** Whether Trellis created the namespace for this very organization (its UID), so that it may delete it. */
   private static boolean createdFor(Organization org, Optional<Namespace> namespace) {
-    return namespace.map(ns -> NamespaceClaim.owns(org.getMetadata().getName(), org.getMetadata().getUid(),
-            ns.getMetadata().getLabels(), ns.getMetadata().getAnnotations())
+    return namespace.map(ns -> labelledFor(org, ns)
         && NamespaceClaim.createdFor(org.getMetadata().getUid(), ns.getMetadata().getAnnotations()))
         .orElse(false);
+  }
+
+  /** Whether the namespace carries this organization's label and UID, being deleted or not. */
+  private static boolean labelledFor(Organization org, Namespace namespace) {
+    return NamespaceClaim.owns(org.getMetadata().getName(), org.getMetadata().getUid(),
+        namespace.getMetadata().getLabels(), namespace.getMetadata().getAnnotations());
   }
 
   private static String ownerOf(Namespace namespace) {

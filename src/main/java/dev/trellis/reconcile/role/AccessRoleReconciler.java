@@ -8,7 +8,7 @@ import dev.trellis.reconcile.status.AccessRoleStatusAssembler;
 import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.StatusUpdates;
-import dev.trellis.reconcile.tenancy.SnapshotBuilder;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import dev.trellis.reconcile.support.ReconcileErrors;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -35,7 +35,7 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
 
   @Override
   public UpdateControl<AccessRole> reconcile(AccessRole role, Context<AccessRole> context) {
-    Verdict verdict = RoleValidator.judge(SnapshotBuilder.role(role));
+    Verdict verdict = RoleValidator.judge(SnapshotConversion.role(role));
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
     return StatusUpdates.patchIfChanged(role, old, AccessRoleStatusAssembler.assemble(role, verdict, clock), events);
   }

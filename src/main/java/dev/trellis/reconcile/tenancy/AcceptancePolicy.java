@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import java.time.Instant;
@@ -52,9 +53,9 @@ final class AcceptancePolicy {
       return new State(problem, null);
     }
     Instant policy = policies.stream().filter(p -> NAME.equals(p.getMetadata().getName()))
-        .map(SnapshotBuilder::created).filter(java.util.Objects::nonNull).findFirst().orElse(Instant.MAX);
+        .map(SnapshotConversion::created).filter(java.util.Objects::nonNull).findFirst().orElse(Instant.MAX);
     Instant binding = bindings.stream().filter(AcceptancePolicy::denies)
-        .map(SnapshotBuilder::created).filter(java.util.Objects::nonNull)
+        .map(SnapshotConversion::created).filter(java.util.Objects::nonNull)
         .min(Instant::compareTo).orElse(Instant.MAX);
     return new State(Optional.empty(), policy.isAfter(binding) ? policy : binding);
   }

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,6 @@ public class OrganizationSnapshots {
 
   OrgSnapshot snapshot(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations) {
     var views = evaluations.stream().map(evaluator::view).toList();
-    return SnapshotBuilder.build(sources.inputs(org, namespace, views));
+    return SnapshotConversion.build(sources.inputs(org, namespace, views));
   }
 }

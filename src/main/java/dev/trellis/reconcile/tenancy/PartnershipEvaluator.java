@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
@@ -76,8 +77,8 @@ final class PartnershipEvaluator {
     List<MemberNode> partnerMembers = e.partner()
         .map(p -> {
           // A partner member invited and not yet accepted is no member yet, on the customer's side either.
-          var acceptances = SnapshotBuilder.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
-          return SnapshotBuilder.members(TenancySources.in(sources.members, p.effectiveNamespace()).toList(),
+          var acceptances = SnapshotConversion.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
+          return SnapshotConversion.members(TenancySources.in(sources.members, p.effectiveNamespace()).toList(),
               acceptances);
         })
         .orElse(List.of());

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.PartnerAccess;
@@ -144,7 +145,7 @@ final class PartnershipStatuses {
             return verdict != null && verdict.effective();
           })
           .forEach(b -> rolesByMember.computeIfAbsent(b.getSpec().getSubject().getName(), m -> new ArrayList<>())
-              .add(new PartnerRole(b.getSpec().getRole(), SnapshotBuilder.binding(b).scope().label())));
+              .add(new PartnerRole(b.getSpec().getRole(), SnapshotConversion.binding(b).scope().label())));
       for (String member : acceptance.getSpec().getMembers()) {
         List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of()).stream()
             .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))

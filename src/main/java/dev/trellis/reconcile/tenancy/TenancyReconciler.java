@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Connector;
@@ -234,7 +235,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
     AcceptancePolicy.State policy = sources.acceptancePolicy();
     TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
-      InvitationAcceptanceStatusAssembler.assemble(a, policy.distrust(SnapshotBuilder.created(a)),
+      InvitationAcceptanceStatusAssembler.assemble(a, policy.distrust(SnapshotConversion.created(a)),
               recorded(namespace, a), access.acceptances().get(a.getMetadata().getName()), clock)
           .ifPresent(status -> statuses.apply(a, status, sources.invitationAcceptances, primary));
     });
@@ -244,7 +245,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private boolean recorded(String namespace, dev.trellis.api.v1alpha1.InvitationAcceptance a) {
     return a.getSpec() != null && a.getSpec().getMember() != null
         && sources.members.get(new ResourceID(a.getSpec().getMember(), namespace))
-            .flatMap(SnapshotBuilder::recordedAcceptance)
+            .flatMap(SnapshotConversion::recordedAcceptance)
             .map(recorded -> a.getMetadata().getName().equals(recorded.name()))
             .orElse(false);
   }
@@ -255,7 +256,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
    */
   private Optional<Instant> nextExpiry(String namespace, Instant now) {
     return TenancySources.in(sources.bindings, namespace)
-        .map(b -> b.getSpec() == null ? null : SnapshotBuilder.expiry(b.getSpec().getExpiresAt()))
+        .map(b -> b.getSpec() == null ? null : SnapshotConversion.expiry(b.getSpec().getExpiresAt()))
         .filter(at -> at != null && at.isAfter(now))
         .min(Instant::compareTo);
   }

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
@@ -17,7 +18,7 @@ import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.api.v1alpha1.ProductPackage;
-import dev.trellis.reconcile.support.TenantTrees;
+import dev.trellis.reconcile.conversion.TenantTreeConversion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -142,7 +143,7 @@ final class TenancySources implements Directory {
   List<InvitationAcceptance> countingAcceptances(String namespace) {
     AcceptancePolicy.State policy = acceptancePolicy();
     return in(invitationAcceptances, namespace)
-        .filter(a -> policy.distrust(SnapshotBuilder.created(a)).isEmpty()).toList();
+        .filter(a -> policy.distrust(SnapshotConversion.created(a)).isEmpty()).toList();
   }
 
   private java.util.Set<ResourceID> namespacesWithAcceptances() {
@@ -177,7 +178,7 @@ final class TenancySources implements Directory {
   /** The packages in effect for an organization, down its tenant tree. */
   Set<ProductPackage> effectivePackages(Organization organization) {
     List<Organization> all = organizations.list().toList();
-    return TenantTrees.subscriptions(TenantTrees.tree(all), all).of(organization.getMetadata().getName())
+    return TenantTreeConversion.subscriptions(TenantTreeConversion.tree(all), all).of(organization.getMetadata().getName())
         .effective().packages();
   }
 
@@ -244,8 +245,8 @@ final class TenancySources implements Directory {
         .filter(this::ownsItsNamespace);
   }
 
-  SnapshotBuilder.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
-    return new SnapshotBuilder.Inputs(organization,
+  SnapshotConversion.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
+    return new SnapshotConversion.Inputs(organization,
         in(folders, namespace).toList(),
         in(projects, namespace).toList(),
         in(resources, namespace).toList(),

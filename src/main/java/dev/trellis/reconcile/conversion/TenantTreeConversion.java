@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.support;
+package dev.trellis.reconcile.conversion;
 
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.model.packages.Subscription;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The tenant tree and its subscriptions, built from the organizations in a cache. */
-public final class TenantTrees {
-  private TenantTrees() {}
+public final class TenantTreeConversion {
+  private TenantTreeConversion() {}
 
   public static TenantTree tree(Collection<Organization> organizations) {
     Map<String, String> parents = new HashMap<>();

@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.organization;
+package dev.trellis.reconcile.conversion;
 
 import dev.trellis.api.v1alpha1.BrandingSpec;
 import dev.trellis.api.v1alpha1.Organization;
@@ -16,22 +16,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** An organization's branding checked against the model's rules, and the ConfigMap content it projects to. */
-record BrandingProjection(Verdict verdict, Map<String, String> data, Map<String, String> binaryData) {
+public record BrandingConversion(Verdict verdict, Map<String, String> data, Map<String, String> binaryData) {
   /** The keys of the images in the user's ConfigMap and in trellis-branding. */
   static final Map<ImageKind, String> KEYS = Map.of(
       ImageKind.LOGO, "logo", ImageKind.FAVICON, "favicon", ImageKind.BACKGROUND, "backgroundImage");
 
-  static BrandingProjection of(Organization org, Cache<ConfigMap> images) {
+  public static BrandingConversion of(Organization org, Cache<ConfigMap> images) {
     BrandingSpec spec = org.getSpec() == null ? null : org.getSpec().getBranding();
     if (spec == null) {
-      return new BrandingProjection(Verdict.ok("No branding."), Map.of(), Map.of());
+      return new BrandingConversion(Verdict.ok("No branding."), Map.of(), Map.of());
     }
     Map<ImageKind, byte[]> found = new EnumMap<>(ImageKind.class);
     Map<String, String> binaryData = new TreeMap<>();
     if (spec.getImagesConfigMap() != null) {
       var configMap = images.get(new ResourceID(spec.getImagesConfigMap(), org.effectiveNamespace()));
       if (configMap.isEmpty()) {
-        return new BrandingProjection(Verdict.invalid(Reasons.BRANDING_IMAGES_NOT_FOUND, "ConfigMap "
+        return new BrandingConversion(Verdict.invalid(Reasons.BRANDING_IMAGES_NOT_FOUND, "ConfigMap "
             + spec.getImagesConfigMap() + " with the label iam.trellis.dev/branding=images is not in namespace "
             + org.effectiveNamespace() + "; create it or correct spec.branding.imagesConfigMap."), Map.of(), Map.of());
       }
@@ -46,7 +46,7 @@ record BrandingProjection(Verdict verdict, Map<String, String> data, Map<String,
     var branding = new Branding(spec.getWebsiteTitle(), spec.getDocumentationUrl(), spec.getLoginHeader(),
         spec.getLoginSubheader(), spec.getTextColor(), spec.getBackgroundColor());
     var checked = BrandingCheck.judge(branding, found);
-    return new BrandingProjection(checked.verdict(), Map.of("branding.json", json(spec)), binaryData);
+    return new BrandingConversion(checked.verdict(), Map.of("branding.json", json(spec)), binaryData);
   }
 
   private static byte[] decode(String base64) {

@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.tenancy;
+package dev.trellis.reconcile.conversion;
 
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.Connector;
@@ -46,8 +46,8 @@ import java.util.stream.Stream;
  * Converts the custom resources of one organization (as the informer caches hold them) into the model's
  * immutable snapshot. Objects being deleted are left out: they grant nothing any more.
  */
-public final class SnapshotBuilder {
-  private SnapshotBuilder() {}
+public final class SnapshotConversion {
+  private SnapshotConversion() {}
 
   /** The organization's objects, all from its namespace, and the cluster's roles. */
   public record Inputs(
@@ -79,8 +79,8 @@ public final class SnapshotBuilder {
             ? new ConnectorNode(name(c), List.of(), List.of())
             : new ConnectorNode(name(c), c.getSpec().getProjects(), c.getSpec().getFolders())).toList(),
         members(in.members(), acceptances),
-        live(in.roles()).map(SnapshotBuilder::role).toList(),
-        live(in.bindings()).map(SnapshotBuilder::binding).toList(),
+        live(in.roles()).map(SnapshotConversion::role).toList(),
+        live(in.bindings()).map(SnapshotConversion::binding).toList(),
         in.partnerships().stream().sorted(Comparator.comparing(PartnershipView::name)).toList(),
         in.packages(),
         acceptances);
@@ -125,7 +125,7 @@ public final class SnapshotBuilder {
   }
 
   /** The acceptance the member's status records as counted, if it records one Trellis can read. */
-  static java.util.Optional<AcceptanceNode> recordedAcceptance(Member m) {
+  public static java.util.Optional<AcceptanceNode> recordedAcceptance(Member m) {
     InvitationStatus recorded = m.getStatus() == null ? null : m.getStatus().getInvitation();
     if (recorded == null || recorded.getAcceptedAt() == null || recorded.getAcceptance() == null) {
       return java.util.Optional.empty();
@@ -139,7 +139,7 @@ public final class SnapshotBuilder {
   }
 
   /** The organization's single sign-on and domain restriction settings. */
-  static AccessPolicy access(Organization org) {
+  public static AccessPolicy access(Organization org) {
     var spec = org.getSpec();
     if (spec == null || (spec.getSso() == null && spec.getDomainRestriction() == null)) {
       return AccessPolicy.NONE;
@@ -152,7 +152,7 @@ public final class SnapshotBuilder {
   }
 
   /** When the API server created the object; null when unknown (objects not from a server). */
-  static Instant created(HasMetadata o) {
+  public static Instant created(HasMetadata o) {
     String at = o.getMetadata().getCreationTimestamp();
     if (at == null || at.isEmpty()) {
       return null;
@@ -171,7 +171,7 @@ public final class SnapshotBuilder {
         Boolean.TRUE.equals(r.getSpec().getAssignableToPartners()), r.getSpec().getFeature(), r.getSpec().getLevel());
   }
 
-  static BindingNode binding(RoleBinding b) {
+  public static BindingNode binding(RoleBinding b) {
     var spec = b.getSpec();
     var subject = new SubjectRef(SubjectKind.valueOf(spec.getSubject().getKind().name()),
         spec.getSubject().getName(), spec.getSubject().getPartnership());
@@ -197,7 +197,7 @@ public final class SnapshotBuilder {
    * The instant a binding ends. The schema only admits RFC 3339 date-times; anything else that slips
    * through counts as already expired, so that a malformed expiry never grants forever.
    */
-  static Instant expiry(String expiresAt) {
+  public static Instant expiry(String expiresAt) {
     if (expiresAt == null || expiresAt.isEmpty()) {
       return null;
     }
@@ -214,7 +214,7 @@ public final class SnapshotBuilder {
    */
   private static <T extends HasMetadata> Stream<T> live(Collection<T> objects) {
     return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null)
-        .sorted(Comparator.comparing(SnapshotBuilder::name));
+        .sorted(Comparator.comparing(SnapshotConversion::name));
   }
 
   private static String name(HasMetadata o) {

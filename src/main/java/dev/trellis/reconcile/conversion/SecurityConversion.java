@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.support;
+package dev.trellis.reconcile.conversion;
 
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.PasswordPolicySpec;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Converts between the API's security spec and the model's policy, and builds the tree-wide resolution. */
-public final class SecurityPolicies {
+public final class SecurityConversion {
   /** Custom password values left out: the loosest legal value, so that only what is written constrains. */
   private static final int DEFAULT_MIN_LENGTH = 8;
 
-  private SecurityPolicies() {}
+  private SecurityConversion() {}
 
   public static TreeSecurity tree(TenantTree tree, Collection<Organization> organizations) {
     Map<String, SecurityPolicy> requested = new HashMap<>();
