@@ -14,6 +14,8 @@ import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
+import dev.trellis.reconcile.mappers.NamespaceToOrganizationMapper;
+import dev.trellis.reconcile.mappers.OrganizationToTenantTreeNeighboursMapper;
 import dev.trellis.reconcile.support.ConfigMapApplier;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
@@ -93,11 +95,11 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withSecondaryToPrimaryMapper(new NamespaceToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
-    TenantTreeMapper.index(context.getPrimaryCache());
+    OrganizationToTenantTreeNeighboursMapper.index(context.getPrimaryCache());
     tree = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Organization.class, Organization.class)
             .withName("tenant-tree")
-            .withSecondaryToPrimaryMapper(new TenantTreeMapper(context.getPrimaryCache()))
+            .withSecondaryToPrimaryMapper(new OrganizationToTenantTreeNeighboursMapper(context.getPrimaryCache()))
             .build(),
         context);
     configMaps = new InformerEventSource<>(

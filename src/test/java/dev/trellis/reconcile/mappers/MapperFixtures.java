@@ -1,6 +1,7 @@
 package dev.trellis.reconcile.mappers;
 
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationSpec;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
@@ -72,6 +73,16 @@ final class MapperFixtures {
     OrganizationStatus status = new OrganizationStatus();
     status.setOrgId("id-" + name);
     org.setStatus(status);
+    return org;
+  }
+
+  /** An organization asking for {@code namespace} ({@code null}: the default, {@code org-<name>}). */
+  static Organization organization(String name, String namespace) {
+    Organization org = named(new Organization(), null, name);
+    OrganizationSpec spec = new OrganizationSpec();
+    spec.setDisplayName(name);
+    spec.setNamespace(namespace);
+    org.setSpec(spec);
     return org;
   }
 
