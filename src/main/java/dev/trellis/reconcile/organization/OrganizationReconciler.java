@@ -14,6 +14,8 @@ import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
+import dev.trellis.reconcile.mappers.BrandingImagesToOrganizationMapper;
+import dev.trellis.reconcile.mappers.ManagedConfigMapToOrganizationMapper;
 import dev.trellis.reconcile.mappers.NamespaceToOrganizationMapper;
 import dev.trellis.reconcile.mappers.OrganizationToTenantTreeNeighboursMapper;
 import dev.trellis.reconcile.support.ConfigMapApplier;
@@ -47,11 +49,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Gives each organization its namespace and its orgId, and deletes the namespace with the organization. */
 @ControllerConfiguration(name = OrganizationReconciler.NAME, finalizerName = ApiConstants.FINALIZER)
@@ -107,17 +107,14 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withName("organization-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + ","
                 + ApiConstants.ORGANIZATION_LABEL)
-            .withSecondaryToPrimaryMapper(cm -> Set.of(
-                new ResourceID(cm.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL))))
+            .withSecondaryToPrimaryMapper(new ManagedConfigMapToOrganizationMapper())
             .build(),
         context);
     brandingImages = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ConfigMap.class, Organization.class)
             .withName("branding-images")
             .withLabelSelector(BRANDING_IMAGES_LABEL + "=images")
-            .withSecondaryToPrimaryMapper(cm -> context.getPrimaryCache()
-                .byIndex(NamespaceToOrganizationMapper.BY_NAMESPACE, cm.getMetadata().getNamespace()).stream()
-                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .withSecondaryToPrimaryMapper(new BrandingImagesToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
     readiness.register(NAME, this::synced);
