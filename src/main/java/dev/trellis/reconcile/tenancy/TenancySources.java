@@ -19,6 +19,7 @@ import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.reconcile.support.TenantTrees;
 import dev.trellis.reconcile.mappers.AccessRoleToNamespacesMapper;
+import dev.trellis.reconcile.mappers.AdmissionPolicyToNamespacesMapper;
 import dev.trellis.reconcile.mappers.Directory;
 import dev.trellis.reconcile.mappers.MemberToNamespacesMapper;
 import dev.trellis.reconcile.mappers.OrganizationToNamespacesMapper;
@@ -100,10 +101,12 @@ final class TenancySources implements Directory {
     // Whether only invitees can create acceptances matters to every namespace that has some.
     admissionPolicies = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicy.class, Namespace.class).withName("admission-policies")
-        .withSecondaryToPrimaryMapper(guarded(p -> namespacesWithAcceptances())).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(new AdmissionPolicyToNamespacesMapper<>(invitationAcceptances)))
+        .build(), context);
     admissionPolicyBindings = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicyBinding.class, Namespace.class).withName("admission-policy-bindings")
-        .withSecondaryToPrimaryMapper(guarded(b -> namespacesWithAcceptances())).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(new AdmissionPolicyToNamespacesMapper<>(invitationAcceptances)))
+        .build(), context);
     organizations.addIndexers(Map.of(
         ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
             ? List.of() : List.of(org.getStatus().getOrgId()),
@@ -151,12 +154,6 @@ final class TenancySources implements Directory {
     AcceptancePolicy.State policy = acceptancePolicy();
     return in(invitationAcceptances, namespace)
         .filter(a -> policy.distrust(SnapshotBuilder.created(a)).isEmpty()).toList();
-  }
-
-  private java.util.Set<ResourceID> namespacesWithAcceptances() {
-    java.util.Set<ResourceID> ids = new java.util.HashSet<>();
-    invitationAcceptances.list().forEach(a -> ids.add(new ResourceID(a.getMetadata().getNamespace())));
-    return ids;
   }
 
   /**
