@@ -13,6 +13,10 @@ import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
+import dev.trellis.reconcile.mappers.BrandingImagesToOrganizationMapper;
+import dev.trellis.reconcile.mappers.ManagedConfigMapToOrganizationMapper;
+import dev.trellis.reconcile.mappers.NamespaceToOrganizationMapper;
+import dev.trellis.reconcile.mappers.OrganizationToTenantTreeNeighboursMapper;
 import dev.trellis.reconcile.support.ConfigMapApplier;
 import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
@@ -45,11 +49,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Gives each organization its namespace and its orgId, and deletes the namespace with the organization. */
 @ControllerConfiguration(name = OrganizationReconciler.NAME, finalizerName = ApiConstants.FINALIZER)
@@ -92,11 +94,11 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withSecondaryToPrimaryMapper(new NamespaceToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
-    TenantTreeMapper.index(context.getPrimaryCache());
+    OrganizationToTenantTreeNeighboursMapper.index(context.getPrimaryCache());
     tree = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Organization.class, Organization.class)
             .withName("tenant-tree")
-            .withSecondaryToPrimaryMapper(new TenantTreeMapper(context.getPrimaryCache()))
+            .withSecondaryToPrimaryMapper(new OrganizationToTenantTreeNeighboursMapper(context.getPrimaryCache()))
             .build(),
         context);
     configMaps = new InformerEventSource<>(
@@ -104,17 +106,14 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withName("organization-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + ","
                 + ApiConstants.ORGANIZATION_LABEL)
-            .withSecondaryToPrimaryMapper(cm -> Set.of(
-                new ResourceID(cm.getMetadata().getLabels().get(ApiConstants.ORGANIZATION_LABEL))))
+            .withSecondaryToPrimaryMapper(new ManagedConfigMapToOrganizationMapper())
             .build(),
         context);
     brandingImages = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ConfigMap.class, Organization.class)
             .withName("branding-images")
             .withLabelSelector(BRANDING_IMAGES_LABEL + "=images")
-            .withSecondaryToPrimaryMapper(cm -> context.getPrimaryCache()
-                .byIndex(NamespaceToOrganizationMapper.BY_NAMESPACE, cm.getMetadata().getNamespace()).stream()
-                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+            .withSecondaryToPrimaryMapper(new BrandingImagesToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
     readiness.register(NAME, this::synced);

@@ -19,6 +19,15 @@ import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.snapshot.PartnershipView;
 import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.reconcile.conversion.TenantTreeConversion;
+import dev.trellis.reconcile.mappers.AccessRoleToNamespacesMapper;
+import dev.trellis.reconcile.mappers.AdmissionPolicyToNamespacesMapper;
+import dev.trellis.reconcile.mappers.Directory;
+import dev.trellis.reconcile.mappers.MemberToNamespacesMapper;
+import dev.trellis.reconcile.mappers.OrganizationToNamespacesMapper;
+import dev.trellis.reconcile.mappers.PartnershipAcceptanceToNamespacesMapper;
+import dev.trellis.reconcile.mappers.PartnershipToNamespacesMapper;
+import dev.trellis.reconcile.mappers.RoleBindingToNamespacesMapper;
+import dev.trellis.reconcile.mappers.ToOwnNamespaceMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -75,28 +84,30 @@ final class TenancySources implements Directory {
   TenancySources(EventSourceContext<Namespace> context) {
     namespaces = context.getPrimaryCache();
     // Organizations' status matters (orgId), so every change of theirs counts.
-    organizations = source(context, Organization.class, new PartnershipMappers.OrganizationMapper(this), null);
-    folders = source(context, Folder.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    projects = source(context, Project.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    resources = source(context, ManagedResource.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    connectors = source(context, Connector.class, new ToNamespaceMapper<>(), SPEC_CHANGED);
-    members = source(context, Member.class, new PartnershipMappers.MemberMapper<>(this), SPEC_CHANGED);
-    bindings = source(context, RoleBinding.class, new PartnershipMappers.RoleBindingMapper(this), SPEC_CHANGED);
+    organizations = source(context, Organization.class, new OrganizationToNamespacesMapper(this), null);
+    folders = source(context, Folder.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
+    projects = source(context, Project.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
+    resources = source(context, ManagedResource.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
+    connectors = source(context, Connector.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
+    members = source(context, Member.class, new MemberToNamespacesMapper<>(this), SPEC_CHANGED);
+    bindings = source(context, RoleBinding.class, new RoleBindingToNamespacesMapper(this), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
-    partnerships = source(context, Partnership.class, new PartnershipMappers.PartnershipMapper(this), SPEC_CHANGED);
-    acceptances = source(context, PartnershipAcceptance.class, new PartnershipMappers.AcceptanceMapper(this),
+    partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(this), SPEC_CHANGED);
+    acceptances = source(context, PartnershipAcceptance.class, new PartnershipAcceptanceToNamespacesMapper(this),
         SPEC_CHANGED);
     // An acceptance changes a member; the customers of the member's organization see it too.
     invitationAcceptances = source(context, InvitationAcceptance.class,
-        new PartnershipMappers.MemberMapper<>(this), SPEC_CHANGED);
+        new MemberToNamespacesMapper<>(this), SPEC_CHANGED);
     // Whether only invitees can create acceptances matters to every namespace that has some.
     admissionPolicies = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicy.class, Namespace.class).withName("admission-policies")
-        .withSecondaryToPrimaryMapper(guarded(p -> namespacesWithAcceptances())).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(new AdmissionPolicyToNamespacesMapper<>(invitationAcceptances)))
+        .build(), context);
     admissionPolicyBindings = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicyBinding.class, Namespace.class).withName("admission-policy-bindings")
-        .withSecondaryToPrimaryMapper(guarded(b -> namespacesWithAcceptances())).build(), context);
+        .withSecondaryToPrimaryMapper(guarded(new AdmissionPolicyToNamespacesMapper<>(invitationAcceptances)))
+        .build(), context);
     organizations.addIndexers(Map.of(
         ORG_BY_ORG_ID, org -> org.getStatus() == null || org.getStatus().getOrgId() == null
             ? List.of() : List.of(org.getStatus().getOrgId()),
@@ -110,7 +121,7 @@ final class TenancySources implements Directory {
         InformerEventSourceConfiguration.from(ConfigMap.class, Namespace.class)
             .withName("grants-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + "," + CONNECTOR_LABEL)
-            .withSecondaryToPrimaryMapper(new ToNamespaceMapper<>())
+            .withSecondaryToPrimaryMapper(new ToOwnNamespaceMapper<>())
             // Without their documents: those are what the operator writes, never what it reads.
             .withItemStore(CachedContent.store())
             .build(),
@@ -144,12 +155,6 @@ final class TenancySources implements Directory {
     AcceptancePolicy.State policy = acceptancePolicy();
     return in(invitationAcceptances, namespace)
         .filter(a -> policy.distrust(SnapshotConversion.created(a)).isEmpty()).toList();
-  }
-
-  private java.util.Set<ResourceID> namespacesWithAcceptances() {
-    java.util.Set<ResourceID> ids = new java.util.HashSet<>();
-    invitationAcceptances.list().forEach(a -> ids.add(new ResourceID(a.getMetadata().getNamespace())));
-    return ids;
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.organization;
+package dev.trellis.reconcile.mappers;
 
 import dev.trellis.api.v1alpha1.Organization;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -14,13 +14,13 @@ import java.util.Set;
  * changes), its children (whose position may become valid or invalid), and a former parent that still
  * lists it as a child.
  */
-public class TenantTreeMapper implements SecondaryToPrimaryMapper<Organization> {
+public final class OrganizationToTenantTreeNeighboursMapper implements SecondaryToPrimaryMapper<Organization> {
   static final String BY_PARENT = "organization-by-parent";
   static final String BY_LISTED_CHILD = "organization-by-listed-child";
 
   private final IndexerResourceCache<Organization> organizations;
 
-  public TenantTreeMapper(IndexerResourceCache<Organization> organizations) {
+  public OrganizationToTenantTreeNeighboursMapper(IndexerResourceCache<Organization> organizations) {
     this.organizations = organizations;
   }
 

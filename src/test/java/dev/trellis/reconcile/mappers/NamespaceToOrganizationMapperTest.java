@@ -1,5 +1,6 @@
-package dev.trellis.reconcile.organization;
+package dev.trellis.reconcile.mappers;
 
+import static dev.trellis.reconcile.mappers.MapperFixtures.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
@@ -15,8 +16,8 @@ class NamespaceToOrganizationMapperTest {
   @Test
   void namespaceConcernsItsLabelledOwnerAndEveryOrganizationAskingForIt() {
     var organizations = new FakeIndexedCache<Organization>()
-        .with(OrganizationIT.organization("owner", "shared"), OrganizationIT.organization("waiting", "shared"),
-            OrganizationIT.organization("elsewhere", null));
+        .with(organization("owner", "shared"), organization("waiting", "shared"),
+            organization("elsewhere", null));
     NamespaceToOrganizationMapper.index(organizations);
     var mapper = new NamespaceToOrganizationMapper(organizations);
 

@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.tenancy;
+package dev.trellis.reconcile.mappers;
 
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.RoleBinding;
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * A role is cluster-wide, but its change concerns only the namespaces whose role bindings name it:
  * creating, fixing or deleting a role re-resolves those organizations and no others.
  */
-public class AccessRoleToNamespacesMapper implements SecondaryToPrimaryMapper<AccessRole> {
+public final class AccessRoleToNamespacesMapper implements SecondaryToPrimaryMapper<AccessRole> {
   /** Index of the role binding cache: the role each binding names. */
   public static final String BY_ROLE = "rolebinding-by-role";
 

@@ -1,12 +1,15 @@
-package dev.trellis.reconcile.tenancy;
+package dev.trellis.reconcile.mappers;
 
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Lookups across organizations that partnerships need, answered from the informer caches. */
-interface Directory {
+/**
+ * Lookups across organizations that partnerships need, answered from the informer caches: what the mappers that
+ * cross organizations read. The tenancy controller's sources implement it.
+ */
+public interface Directory {
   /** The namespace of the organization with this orgId. */
   Optional<String> namespaceOfOrgId(String orgId);
 

@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.organization;
+package dev.trellis.reconcile.mappers;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Organization;
@@ -14,7 +14,7 @@ import java.util.Set;
  * A namespace change concerns the organization named in its label and every organization that asks
  * for a namespace of that name (so that a conflict clears as soon as the other owner lets go).
  */
-public class NamespaceToOrganizationMapper implements SecondaryToPrimaryMapper<Namespace> {
+public final class NamespaceToOrganizationMapper implements SecondaryToPrimaryMapper<Namespace> {
   /** Index of the organization cache: the namespace each organization asks for. */
   public static final String BY_NAMESPACE = "organization-by-namespace";
 

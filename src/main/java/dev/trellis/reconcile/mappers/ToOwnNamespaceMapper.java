@@ -1,4 +1,4 @@
-package dev.trellis.reconcile.tenancy;
+package dev.trellis.reconcile.mappers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -9,7 +9,7 @@ import java.util.Set;
  * A change to an object in an organization's namespace concerns that namespace's tenancy, and no other:
  * grants never cross organizations except through partnerships.
  */
-public class ToNamespaceMapper<R extends HasMetadata> implements SecondaryToPrimaryMapper<R> {
+public final class ToOwnNamespaceMapper<R extends HasMetadata> implements SecondaryToPrimaryMapper<R> {
   @Override
   public Set<ResourceID> toPrimaryResourceIDs(R resource) {
     String namespace = resource.getMetadata().getNamespace();
