@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
+import dev.trellis.reconcile.tenancy.TenancyView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The AdmissionReview exchange itself, without a server: the answer's shape, and failing closed before caches. */
 class IamAdmissionEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final IamAdmissionEndpoint endpoint = new IamAdmissionEndpoint(new OrganizationSnapshots(), null,
+  private final IamAdmissionEndpoint endpoint = new IamAdmissionEndpoint(new OrganizationSnapshots(new TenancyView()), null,
       Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
 
   private static JsonNode review(String kind) throws Exception {

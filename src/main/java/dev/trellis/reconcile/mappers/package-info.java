@@ -8,7 +8,7 @@
  * <table>
  *   <caption>What wakes which reconciler when which kind changes</caption>
  *   <tr><th>Kind that changes</th><th>Mapper</th><th>What it wakes</th></tr>
- *   <tr><th colspan="3">Tenancy reconciler (wiring: {@code TenancySources})</th></tr>
+ *   <tr><th colspan="3">Tenancy reconciler (wiring: {@code TenancyEventSources})</th></tr>
  *   <tr><td>Folder, Project, ManagedResource, Connector, grants ConfigMap</td>
  *       <td>{@link dev.trellis.reconcile.mappers.ToOwnNamespaceMapper}</td>
  *       <td>its own namespace</td></tr>
@@ -52,6 +52,6 @@
  * <p>What reaches a mapper is decided where it is wired: the tenancy sources of the namespaced Trellis kinds and
  * of AccessRole let through only spec, label and deletion changes (a status write wakes no one), and until the
  * caches the cross-organization mappers read have started, each object maps to its own namespace only
- * ({@code TenancySources.guarded}).
+ * ({@code TenancyEventSources.guarded}).
  */
 package dev.trellis.reconcile.mappers;

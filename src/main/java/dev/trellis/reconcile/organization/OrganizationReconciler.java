@@ -141,7 +141,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             firstProblem(subscription.verdict(), security.verdict(), branding.verdict()));
     // The orgId (the UID) is what partners and children are told: only an organization that owns its namespace
     // gets one, so a namespace squatted by another never makes its squatter reachable under it. Once given it
-    // stays; while the organization owns no namespace it resolves to nothing (TenancySources.organizationByOrgId).
+    // stays; while the organization owns no namespace it resolves to nothing (TenancyView.organizationByOrgId).
     String uid = org.getMetadata().getUid();
     String orgId = ready.isTrue() || owns(org, namespace) || uid.equals(old.getOrgId()) ? uid : null;
     if (!org.terminationRequested()) {
@@ -284,9 +284,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     if (labels != null && value.equals(labels.get(ApiConstants.STATUS_LABEL))) {
       return;
     }
-    context.getClient().resources(Organization.class).withName(org.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"labels\":{\"" + ApiConstants.STATUS_LABEL + "\":\"" + value + "\"}}}");
+    mergePatch(context.getClient().resources(Organization.class).withName(org.getMetadata().getName()),
+        Map.of(ApiConstants.STATUS_LABEL, value), Map.of());
   }
 
   @Override
@@ -359,10 +358,31 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   /** Removes this organization's label and UID from an adopted namespace it no longer owns. */
   private static void release(Organization org, Context<Organization> context) {
-    context.getClient().namespaces().withName(org.effectiveNamespace())
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\""
-            + ApiConstants.ORGANIZATION_LABEL + "\":null,\"" + ApiConstants.MANAGED_BY_LABEL + "\":null},"
-            + "\"annotations\":{\"" + ApiConstants.OWNER_UID_ANNOTATION + "\":null}}}");
+    Map<String, String> labels = new java.util.HashMap<>();
+    labels.put(ApiConstants.ORGANIZATION_LABEL, null);
+    labels.put(ApiConstants.MANAGED_BY_LABEL, null);
+    Map<String, String> annotations = new java.util.HashMap<>();
+    annotations.put(ApiConstants.OWNER_UID_ANNOTATION, null);
+    mergePatch(context.getClient().namespaces().withName(org.effectiveNamespace()), labels, annotations);
+  }
+
+  /** A JSON merge patch of an object's labels and annotations; a null value removes the key. */
+  private static void mergePatch(
+      io.fabric8.kubernetes.client.dsl.Resource<? extends io.fabric8.kubernetes.api.model.HasMetadata> resource,
+      Map<String, String> labels, Map<String, String> annotations) {
+    Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+    if (!labels.isEmpty()) {
+      metadata.put("labels", labels);
+    }
+    if (!annotations.isEmpty()) {
+      metadata.put("annotations", annotations);
+    }
+    try {
+      // Plain Jackson: a null value must be sent as null, which is how a merge patch removes a key.
+      resource.patch(PatchContext.of(PatchType.JSON_MERGE), MERGE_PATCH.writeValueAsString(Map.of("metadata", metadata)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean hasManagedLabels(Namespace namespace) {
@@ -398,6 +418,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     return StatusUpdates.patchErrorIfChanged(org, OrganizationStatusAssembler.own(old),
         OrganizationStatusAssembler.failed(org, ReconcileErrors.ready(e, generation(org)), clock), events);
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MERGE_PATCH =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Long generation(Organization org) {
     return org.getMetadata().getGeneration();

@@ -32,8 +32,10 @@ public class GrantsWriter {
   private final KubernetesClient client;
   private final SigningKey signing;
   private final OperatorMetrics metrics;
+  private final TenancyView view;
 
-  public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics) {
+  public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view) {
+    this.view = view;
     this.metrics = metrics;
     this.client = client;
     this.signing = signing;
@@ -49,7 +51,7 @@ public class GrantsWriter {
    *
    * @return the resourceVersion of each of the connector's ConfigMaps now holding the projection, by name
    */
-  Map<String, String> write(Connector connector, Projection projection, TenancySources sources) {
+  Map<String, String> write(Connector connector, Projection projection) {
     String namespace = connector.getMetadata().getNamespace();
     ResourceID primary = new ResourceID(namespace);
     Map<String, String> versions = new TreeMap<>();
@@ -60,7 +62,7 @@ public class GrantsWriter {
       try {
         outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
                 signing.sign(document.getValue())),
-            sources.configMaps, primary);
+            view.cache(ConfigMap.class), primary);
       } catch (KubernetesClientException e) {
         metrics.documentWriteFailed();
         throw e;
@@ -70,7 +72,7 @@ public class GrantsWriter {
         metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));
       }
     }
-    deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet(), sources);
+    deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet());
     return versions;
   }
 
@@ -78,23 +80,23 @@ public class GrantsWriter {
    * Whether the connector's grants ConfigMaps are exactly those {@link #write} left: each still at the
    * resourceVersion it returned (anyone's change since gives another), and no other.
    */
-  static boolean intact(String namespace, String connector, Map<String, String> versions, TenancySources sources) {
+  boolean intact(String namespace, String connector, Map<String, String> versions) {
     boolean same = versions.entrySet().stream().allMatch(v ->
-        sources.configMaps.get(new ResourceID(v.getKey(), namespace))
+        view.get(ConfigMap.class, namespace, v.getKey())
             .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
-    return same && of(namespace, connector, sources).allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
+    return same && of(namespace, connector).allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
   }
 
   /** The cached grants ConfigMaps of {@code connector}. */
-  private static Stream<ConfigMap> of(String namespace, String connector, TenancySources sources) {
-    return TenancySources.in(sources.configMaps, namespace)
-        .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL)));
+  private Stream<ConfigMap> of(String namespace, String connector) {
+    return view.in(ConfigMap.class, namespace)
+        .filter(cm -> connector.equals(cm.getMetadata().getLabels().get(TenancyEventSources.CONNECTOR_LABEL)));
   }
 
   /** Deletes the grants ConfigMaps of {@code connector} whose names are not in {@code keep}. */
-  int deleteAllBut(String namespace, String connector, Set<String> keep, TenancySources sources) {
+  int deleteAllBut(String namespace, String connector, Set<String> keep) {
     int deleted = 0;
-    for (ConfigMap stale : of(namespace, connector, sources)
+    for (ConfigMap stale : of(namespace, connector)
         .filter(cm -> !keep.contains(cm.getMetadata().getName())).toList()) {
       client.resource(stale).delete();
       deleted++;
@@ -103,9 +105,9 @@ public class GrantsWriter {
   }
 
   /** Deletes every grants ConfigMap in {@code namespace}: its organization is gone or never existed. */
-  int deleteAll(String namespace, TenancySources sources) {
+  int deleteAll(String namespace) {
     int deleted = 0;
-    for (ConfigMap stale : TenancySources.in(sources.configMaps, namespace).toList()) {
+    for (ConfigMap stale : view.in(ConfigMap.class, namespace).toList()) {
       client.resource(stale).delete();
       deleted++;
     }
@@ -118,7 +120,7 @@ public class GrantsWriter {
           .withName(name)
           .withNamespace(connector.getMetadata().getNamespace())
           .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
-          .addToLabels(TenancySources.CONNECTOR_LABEL, connector.getMetadata().getName())
+          .addToLabels(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName())
           .withOwnerReferences(new OwnerReferenceBuilder()
               .withApiVersion(connector.getApiVersion())
               .withKind(connector.getKind())

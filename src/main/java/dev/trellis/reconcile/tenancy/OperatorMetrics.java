@@ -1,5 +1,15 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.api.v1alpha1.Folder;
+import dev.trellis.api.v1alpha1.Project;
+import dev.trellis.api.v1alpha1.ManagedResource;
+import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.api.v1alpha1.Member;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.api.v1alpha1.AccessRole;
+import dev.trellis.api.v1alpha1.Partnership;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
+import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.projection.GrantsProjector;
@@ -35,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 public class OperatorMetrics {
   private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OperatorMetrics.class);
   private final MeterRegistry registry;
-  private final OrganizationSnapshots snapshots;
+  private final TenancyView view;
   private final Counter documentWrites;
   private final Counter documentBytesWritten;
   private final Counter documentWriteFailures;
@@ -50,9 +60,9 @@ public class OperatorMetrics {
   private volatile long documentBytes;
   private volatile long shards;
 
-  public OperatorMetrics(MeterRegistry registry, OrganizationSnapshots snapshots) {
+  public OperatorMetrics(MeterRegistry registry, TenancyView view) {
     this.registry = registry;
-    this.snapshots = snapshots;
+    this.view = view;
     documentWrites = Counter.builder("trellis.document.writes")
         .description("Grants ConfigMaps written (created or replaced) because their content changed")
         .register(registry);
@@ -92,8 +102,7 @@ public class OperatorMetrics {
   }
 
   void refresh() {
-    TenancySources sources = snapshots.sources();
-    if (sources == null) {
+    if (!view.attached()) {
       return;
     }
     try {
@@ -101,10 +110,10 @@ public class OperatorMetrics {
       long bytes = 0;
       long shardCount = 0;
       // The cache holds the grants ConfigMaps only (selected by the managed-by and connector labels).
-      for (ConfigMap cm : (Iterable<ConfigMap>) sources.configMaps.list()::iterator) {
+      for (ConfigMap cm : (Iterable<ConfigMap>) view.all(ConfigMap.class)::iterator) {
         count++;
         String connector = cm.getMetadata().getLabels() == null ? null
-            : cm.getMetadata().getLabels().get(TenancySources.CONNECTOR_LABEL);
+            : cm.getMetadata().getLabels().get(TenancyEventSources.CONNECTOR_LABEL);
         if (connector != null && !cm.getMetadata().getName().equals(GrantsProjector.configMapName(connector))) {
           shardCount++;
         }
@@ -114,22 +123,22 @@ public class OperatorMetrics {
       documentBytes = bytes;
       shards = shardCount;
       Map<Tags, Long> byReason = new LinkedHashMap<>();
-      count(byReason, "Organization", sources.organizations);
-      count(byReason, "Folder", sources.folders);
-      count(byReason, "Project", sources.projects);
-      count(byReason, "ManagedResource", sources.resources);
-      count(byReason, "Connector", sources.connectors);
-      count(byReason, "Member", sources.members);
-      count(byReason, "RoleBinding", sources.bindings);
-      count(byReason, "AccessRole", sources.roles);
-      count(byReason, "Partnership", sources.partnerships);
-      count(byReason, "PartnershipAcceptance", sources.acceptances);
+      count(byReason, "Organization", view.all(Organization.class));
+      count(byReason, "Folder", view.all(Folder.class));
+      count(byReason, "Project", view.all(Project.class));
+      count(byReason, "ManagedResource", view.all(ManagedResource.class));
+      count(byReason, "Connector", view.all(Connector.class));
+      count(byReason, "Member", view.all(Member.class));
+      count(byReason, "RoleBinding", view.all(RoleBinding.class));
+      count(byReason, "AccessRole", view.all(AccessRole.class));
+      count(byReason, "Partnership", view.all(Partnership.class));
+      count(byReason, "PartnershipAcceptance", view.all(PartnershipAcceptance.class));
       objects.register(rows(byReason), true);
       Map<Tags, Long> byPhase = new LinkedHashMap<>();
       for (PartnershipPhase phase : PartnershipPhase.values()) {
         byPhase.put(Tags.of("phase", phase.name()), 0L);
       }
-      sources.partnerships.list().forEach(p -> {
+      view.all(Partnership.class).forEach(p -> {
         PartnershipPhase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
         if (phase != null) {
           byPhase.merge(Tags.of("phase", phase.name()), 1L, Long::sum);
@@ -142,8 +151,8 @@ public class OperatorMetrics {
   }
 
   private static <R extends CustomResource<?, ? extends TrellisStatus>> void count(Map<Tags, Long> into, String kind,
-      InformerEventSource<R, ?> source) {
-    source.list().forEach(r -> {
+      java.util.stream.Stream<R> objects) {
+    objects.forEach(r -> {
       Condition ready = r.getStatus() == null ? null : r.getStatus().condition("Ready").orElse(null);
       String status = ready == null ? "Unknown" : ready.getStatus();
       String reason = ready == null || ready.getReason() == null ? "" : ready.getReason();

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.model.snapshot.OrgSnapshot;
@@ -13,13 +14,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class OrganizationSnapshots {
-  private volatile TenancySources sources;
-  private volatile PartnershipEvaluator evaluator;
+  private final TenancyView view;
+  private final PartnershipEvaluator evaluator;
 
-  /** Called by the tenancy controller once its caches exist. */
-  void attach(TenancySources sources, PartnershipEvaluator evaluator) {
-    this.evaluator = evaluator;
-    this.sources = sources;
+  public OrganizationSnapshots(TenancyView view) {
+    this.view = view;
+    this.evaluator = new PartnershipEvaluator(view);
   }
 
   /**
@@ -27,26 +27,20 @@ public class OrganizationSnapshots {
    * organization owns it, or before the caches exist.
    */
   public Optional<OrgSnapshot> of(String namespace) {
-    TenancySources current = sources;
-    if (current == null) {
+    if (!view.attached()) {
       return Optional.empty();
     }
-    return current.organizationOwning(namespace).map(org -> snapshot(org, namespace, evaluate(org, namespace)));
-  }
-
-  /** The tenancy controller's caches, or null before they exist. */
-  TenancySources sources() {
-    return sources;
+    return view.organizationOwning(namespace).map(org -> snapshot(org, namespace, evaluate(org, namespace)));
   }
 
   /** Whether the caches exist and have all finished their first list (before that, nothing can be decided). */
   public boolean ready() {
-    return sources != null && sources.synced();
+    return view.synced();
   }
 
   /** The organization's partnerships as the state machine sees them now. */
   List<PartnershipEvaluator.Evaluation> evaluate(Organization org, String namespace) {
-    return TenancySources.in(sources.partnerships, namespace)
+    return view.in(Partnership.class, namespace)
         .filter(p -> p.getSpec() != null && p.getMetadata().getDeletionTimestamp() == null)
         .map(p -> evaluator.evaluate(p, org))
         .toList();
@@ -54,6 +48,6 @@ public class OrganizationSnapshots {
 
   OrgSnapshot snapshot(Organization org, String namespace, List<PartnershipEvaluator.Evaluation> evaluations) {
     var views = evaluations.stream().map(evaluator::view).toList();
-    return SnapshotConversion.build(sources.inputs(org, namespace, views));
+    return SnapshotConversion.build(view.inputs(org, namespace, views));
   }
 }

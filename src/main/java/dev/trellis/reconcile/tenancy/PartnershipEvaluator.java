@@ -1,5 +1,7 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.api.v1alpha1.Member;
+
 import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.Partnership;
@@ -25,10 +27,10 @@ final class PartnershipEvaluator {
       .comparing((PartnershipAcceptance a) -> String.valueOf(a.getMetadata().getCreationTimestamp()))
       .thenComparing(a -> a.getMetadata().getName());
 
-  private final TenancySources sources;
+  private final TenancyView view;
 
-  PartnershipEvaluator(TenancySources sources) {
-    this.sources = sources;
+  PartnershipEvaluator(TenancyView view) {
+    this.view = view;
   }
 
   /** A partnership, what was observed of it, and the state machine's answer. */
@@ -49,9 +51,9 @@ final class PartnershipEvaluator {
   Evaluation evaluate(Partnership partnership, Organization customer) {
     String customerOrgId = customer.getStatus().getOrgId();
     String partnerOrgId = partnership.getSpec().getPartnerOrgId();
-    Optional<Organization> partner = sources.organizationByOrgId(partnerOrgId)
+    Optional<Organization> partner = view.organizationByOrgId(partnerOrgId)
         .filter(Organization::active);
-    Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> TenancySources.in(sources.acceptances, p.effectiveNamespace())
+    Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> view.in(PartnershipAcceptance.class, p.effectiveNamespace())
         .filter(a -> customerOrgId.equals(a.getSpec().getCustomerOrgId())
             && partnership.getMetadata().getName().equals(a.getSpec().getPartnership()))
         .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
@@ -77,8 +79,8 @@ final class PartnershipEvaluator {
     List<MemberNode> partnerMembers = e.partner()
         .map(p -> {
           // A partner member invited and not yet accepted is no member yet, on the customer's side either.
-          var acceptances = SnapshotConversion.acceptances(sources.countingAcceptances(p.effectiveNamespace()));
-          return SnapshotConversion.members(TenancySources.in(sources.members, p.effectiveNamespace()).toList(),
+          var acceptances = SnapshotConversion.acceptances(view.countingAcceptances(p.effectiveNamespace()));
+          return SnapshotConversion.members(view.in(Member.class, p.effectiveNamespace()).toList(),
               acceptances);
         })
         .orElse(List.of());
@@ -98,7 +100,7 @@ final class PartnershipEvaluator {
     }
     String partnerNamespace = e.partner().get().effectiveNamespace();
     return e.acceptance().get().getSpec().getMembers().stream()
-        .filter(name -> sources.members.get(new ResourceID(name, partnerNamespace))
+        .filter(name -> view.get(Member.class, partnerNamespace, name)
             .filter(m -> m.getMetadata().getDeletionTimestamp() == null)
             .filter(m -> !Boolean.TRUE.equals(m.getSpec().getDisabled()))
             .isPresent())

@@ -34,16 +34,16 @@ import java.util.function.Function;
  * and each organization's list of partnerships.
  */
 final class PartnershipStatuses {
-  private final TenancySources sources;
+  private final TenancyView view;
   private final PartnershipEvaluator evaluator;
   private final StatusWriter statuses;
   private final EventRecorder events;
   private final Clock clock;
 
-  PartnershipStatuses(TenancySources sources, PartnershipEvaluator evaluator, StatusWriter statuses,
+  PartnershipStatuses(TenancyView view, PartnershipEvaluator evaluator, StatusWriter statuses,
       EventRecorder events, Clock clock) {
     this.clock = clock;
-    this.sources = sources;
+    this.view = view;
     this.evaluator = evaluator;
     this.statuses = statuses;
     this.events = events;
@@ -57,7 +57,7 @@ final class PartnershipStatuses {
           e.partner().map(p -> p.getMetadata().getName()).orElse(null), evaluator.members(e), e.transitions(),
           e.current());
       boolean written = statuses.apply(partnership,
-          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), sources.partnerships, primary);
+          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), view.cache(Partnership.class), primary);
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
           String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
@@ -87,14 +87,14 @@ final class PartnershipStatuses {
   /** The acceptances in {@code namespace}, each looked up and evaluated once per reconcile. */
   List<Accepted> accepted(String namespace, Organization partner) {
     List<Accepted> result = new ArrayList<>();
-    for (PartnershipAcceptance acceptance : TenancySources.in(sources.acceptances, namespace).toList()) {
+    for (PartnershipAcceptance acceptance : view.in(PartnershipAcceptance.class, namespace).toList()) {
       if (acceptance.getSpec() == null) {
         continue;
       }
-      Optional<Organization> customer = sources.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
+      Optional<Organization> customer = view.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
           .filter(Organization::active);
       Optional<Partnership> partnership = customer.flatMap(c ->
-          sources.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
+          view.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
       boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
           .orElse(false);
       var evaluation = namesUs ? evaluator.evaluate(partnership.get(), customer.get()) : null;
@@ -115,7 +115,7 @@ final class PartnershipStatuses {
               a.counting().get().getMetadata().getName(), clock)
           : PartnershipAcceptanceStatusAssembler.assemble(acceptance, new PartnershipAcceptanceStatusAssembler.Referred(
               customer, a.partnership().isPresent(), a.namesUs(), a.phase()), clock);
-      statuses.apply(acceptance, status, sources.acceptances, primary);
+      statuses.apply(acceptance, status, view.cache(PartnershipAcceptance.class), primary);
     }
   }
 
@@ -138,7 +138,7 @@ final class PartnershipStatuses {
       Resolution resolution = resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
       // The customer's effective bindings of this partnership's members, read once per acceptance.
       Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
-      TenancySources.in(sources.bindings, customer.effectiveNamespace())
+      view.in(RoleBinding.class, customer.effectiveNamespace())
           .filter(b -> names(b, partnership.getMetadata().getName()))
           .filter(b -> {
             var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
@@ -182,11 +182,11 @@ final class PartnershipStatuses {
     // As partner: every partnership this organization accepted, and at most MAX_OFFERS only offered. Anyone who
     // learns an orgId can offer partnerships to it: the offers must not grow its status without bound.
     List<OrganizationPartnership> offers = new ArrayList<>();
-    for (Partnership offered : sources.partnershipsNaming(org.getStatus().getOrgId()).toList()) {
+    for (Partnership offered : view.partnershipsNaming(org.getStatus().getOrgId()).toList()) {
       if (offered.getMetadata().getDeletionTimestamp() != null) {
         continue;
       }
-      Optional<Organization> customer = sources.organizationOwning(offered.getMetadata().getNamespace());
+      Optional<Organization> customer = view.organizationOwning(offered.getMetadata().getNamespace());
       if (customer.isEmpty() || customer.get().getStatus().getOrgId().equals(org.getStatus().getOrgId())) {
         continue;
       }

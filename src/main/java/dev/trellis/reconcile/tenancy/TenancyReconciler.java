@@ -1,5 +1,13 @@
 package dev.trellis.reconcile.tenancy;
 
+import dev.trellis.api.v1alpha1.Folder;
+import dev.trellis.api.v1alpha1.Project;
+import dev.trellis.api.v1alpha1.ManagedResource;
+import dev.trellis.api.v1alpha1.Member;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.api.v1alpha1.Partnership;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
+import dev.trellis.api.v1alpha1.InvitationAcceptance;
 import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
@@ -92,9 +100,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final GrantsWriter grants;
   private final EventRecorder events;
   private final Clock clock;
-  private TenancySources sources;
-  private PartnershipEvaluator evaluator;
-  private PartnershipStatuses partnerships;
+  private final TenancyView view;
+  private final PartnershipStatuses partnerships;
   private final ResolutionMemo memo = new ResolutionMemo();
   /** How soon a namespace whose grants could not all be written tries again. */
   private static final Duration RETRY_GRANTS = Duration.ofSeconds(10);
@@ -102,7 +109,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock,
-      OrganizationSnapshots snapshots, CacheReadiness readiness) {
+      OrganizationSnapshots snapshots, CacheReadiness readiness, TenancyView view) {
+    this.view = view;
+    this.partnerships = new PartnershipStatuses(view, new PartnershipEvaluator(view), statuses, events, clock);
     this.readiness = readiness;
     this.snapshots = snapshots;
     this.statuses = statuses;
@@ -113,11 +122,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   @Override
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
-    sources = new TenancySources(context);
-    evaluator = new PartnershipEvaluator(sources);
-    partnerships = new PartnershipStatuses(sources, evaluator, statuses, events, clock);
-    snapshots.attach(sources, evaluator);
-    readiness.register(NAME, sources::synced);
+    TenancyEventSources sources = new TenancyEventSources(context, view);
+    readiness.register(NAME, view::synced);
     List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
     all.add(wake);
     return all;
@@ -126,7 +132,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   @Override
   public UpdateControl<Namespace> reconcile(Namespace namespace, Context<Namespace> context) {
     String name = namespace.getMetadata().getName();
-    if (!sources.synced()) {
+    if (!view.synced()) {
       // Some cache has not finished its first list (the API server refused it at start; its informer retries):
       // resolving now would read missing bindings as revoked ones. Late is acceptable, wrong is not.
       LOG.debugf("namespace %s: waiting for every cache to be synced", name);
@@ -136,7 +142,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       memo.forget(name);
       return UpdateControl.noUpdate(); // everything in it is going away
     }
-    var owner = sources.owner(namespace);
+    var owner = view.owner(namespace);
     if (owner.isEmpty()) {
       memo.forget(name);
       reportOrphans(name);
@@ -160,7 +166,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     partnerships.writeAcceptances(accepted, primary);
     OrganizationStatusAssembler.tenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
         resolution.access(), clock)
-        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, sources.organizations, primary));
+        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, view.cache(Organization.class), primary));
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
     if (!failed.isEmpty()) {
@@ -184,13 +190,13 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   public ErrorStatusUpdateControl<Namespace> updateErrorStatus(Namespace namespace, Context<Namespace> context,
       Exception e) {
     String name = namespace.getMetadata().getName();
-    if (sources == null || !sources.synced() || !ReconcileErrors.worthReporting(e)
-        || sources.owner(namespace).isEmpty()) {
+    if (!view.synced() || !ReconcileErrors.worthReporting(e)
+        || view.owner(namespace).isEmpty()) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
     ResourceID primary = new ResourceID(name);
     int reported = 0;
-    for (StatusKind<?, ?> kind : statusKinds()) {
+    for (StatusKind<?, ?> kind : STATUS_KINDS) {
       reported += reportError(kind, name, e, primary);
     }
     LOG.warnf("namespace %s: reconcile failed (%s); %d waiting objects report ReconcileError", name, e, reported);
@@ -200,11 +206,11 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private <S extends TrellisStatus, R extends CustomResource<?, S>> int reportError(
       StatusKind<S, R> kind, String namespace, Exception e, ResourceID primary) {
     int[] written = {0};
-    TenancySources.in(kind.source(), namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
+    view.in(kind.type(), namespace).filter(TenancyReconciler::waiting).forEach(resource -> {
       try {
         S failed = StatusAssembly.failed(resource, kind.fresh(),
             ReconcileErrors.ready(e, resource.getMetadata().getGeneration()), clock);
-        if (statuses.apply(resource, failed, kind.source(), primary)) {
+        if (statuses.apply(resource, failed, view.cache(kind.type()), primary)) {
           written[0]++;
         }
       } catch (RuntimeException refused) {
@@ -227,24 +233,24 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   /** The namespaces that belong to an organization, as the cache holds them now. */
   private Set<String> organizationNamespaces(Context<Namespace> context) {
     return context.getPrimaryCache().list()
-        .filter(ns -> ns.getMetadata().getDeletionTimestamp() == null && sources.owner(ns).isPresent())
+        .filter(ns -> ns.getMetadata().getDeletionTimestamp() == null && view.owner(ns).isPresent())
         .map(ns -> ns.getMetadata().getName())
         .collect(Collectors.toSet());
   }
 
   private void writeInvitationAcceptances(String namespace, AccessOutcome access, ResourceID primary) {
-    AcceptancePolicy.State policy = sources.acceptancePolicy();
-    TenancySources.in(sources.invitationAcceptances, namespace).forEach(a -> {
+    AcceptancePolicy.State policy = view.acceptancePolicy();
+    view.in(InvitationAcceptance.class, namespace).forEach(a -> {
       InvitationAcceptanceStatusAssembler.assemble(a, policy.distrust(SnapshotConversion.created(a)),
               recorded(namespace, a), access.acceptances().get(a.getMetadata().getName()), clock)
-          .ifPresent(status -> statuses.apply(a, status, sources.invitationAcceptances, primary));
+          .ifPresent(status -> statuses.apply(a, status, view.cache(InvitationAcceptance.class), primary));
     });
   }
 
   /** Whether the member the acceptance names records it as the acceptance that counted. */
   private boolean recorded(String namespace, dev.trellis.api.v1alpha1.InvitationAcceptance a) {
     return a.getSpec() != null && a.getSpec().getMember() != null
-        && sources.members.get(new ResourceID(a.getSpec().getMember(), namespace))
+        && view.cache(Member.class).get(new ResourceID(a.getSpec().getMember(), namespace))
             .flatMap(SnapshotConversion::recordedAcceptance)
             .map(recorded -> a.getMetadata().getName().equals(recorded.name()))
             .orElse(false);
@@ -255,7 +261,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
    * Ready one that reaches nothing yet still has to report Expired on time.
    */
   private Optional<Instant> nextExpiry(String namespace, Instant now) {
-    return TenancySources.in(sources.bindings, namespace)
+    return view.in(RoleBinding.class, namespace)
         .map(b -> b.getSpec() == null ? null : SnapshotConversion.expiry(b.getSpec().getExpiresAt()))
         .filter(at -> at != null && at.isAfter(now))
         .min(Instant::compareTo);
@@ -278,21 +284,21 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
       Map<String, List<PartnerAccess>> partnerAccess, ResourceID primary) {
-    TenancySources.in(sources.folders, namespace).forEach(folder -> judged(verdicts.folders(), folder)
-        .ifPresent(v -> statuses.apply(folder, FolderStatusAssembler.assemble(folder, v, clock), sources.folders,
+    view.in(Folder.class, namespace).forEach(folder -> judged(verdicts.folders(), folder)
+        .ifPresent(v -> statuses.apply(folder, FolderStatusAssembler.assemble(folder, v, clock), view.cache(Folder.class),
             primary)));
-    TenancySources.in(sources.projects, namespace).forEach(project -> judged(verdicts.projects(), project)
+    view.in(Project.class, namespace).forEach(project -> judged(verdicts.projects(), project)
         .ifPresent(v -> statuses.apply(project, ProjectStatusAssembler.assemble(project, v, clock),
-            sources.projects, primary)));
-    TenancySources.in(sources.resources, namespace).forEach(resource -> judged(verdicts.resources(), resource)
+            view.cache(Project.class), primary)));
+    view.in(ManagedResource.class, namespace).forEach(resource -> judged(verdicts.resources(), resource)
         .ifPresent(v -> statuses.apply(resource, ManagedResourceStatusAssembler.assemble(resource, v, clock),
-            sources.resources, primary)));
-    TenancySources.in(sources.members, namespace).forEach(member -> judged(verdicts.members(), member)
+            view.cache(ManagedResource.class), primary)));
+    view.in(Member.class, namespace).forEach(member -> judged(verdicts.members(), member)
         .ifPresent(v -> statuses.apply(member, MemberStatusAssembler.assemble(member, v, access,
-            partnerAccess.get(member.getMetadata().getName()), clock), sources.members, primary)));
-    TenancySources.in(sources.bindings, namespace).forEach(binding -> judged(verdicts.bindings(), binding)
+            partnerAccess.get(member.getMetadata().getName()), clock), view.cache(Member.class), primary)));
+    view.in(RoleBinding.class, namespace).forEach(binding -> judged(verdicts.bindings(), binding)
         .ifPresent(v -> statuses.apply(binding, RoleBindingStatusAssembler.assemble(binding, v, clock),
-            sources.bindings, primary)));
+            view.cache(RoleBinding.class), primary)));
   }
 
   /** The resolution's verdict on {@code resource}; none for an object the resolution did not see. */
@@ -307,7 +313,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
    */
   private Resolution resolveAndWriteGrants(String namespace, OrgSnapshot snapshot, Instant now, ResourceID primary,
       Map<String, KubernetesClientException> failed) {
-    List<Connector> connectors = TenancySources.in(sources.connectors, namespace).toList();
+    List<Connector> connectors = view.in(Connector.class, namespace).toList();
     var known = memo.reusable(namespace, snapshot, now)
         .filter(e -> e.connectors() != null && intact(namespace, connectors, e.connectors()));
     ResolutionMemo.Entry entry;
@@ -321,14 +327,14 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         String uid = connector.getMetadata().getUid();
         GrantsDocument document = resolution.documents().get(name);
         if (document == null || resolution.verdicts().connectors().get(name) == null) {
-          grants.deleteAllBut(namespace, name, Set.of(), sources);
+          grants.deleteAllBut(namespace, name, Set.of());
           written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
           continue;
         }
         Projection projection = grants.project(document);
         Map<String, String> versions;
         try {
-          versions = grants.write(connector, projection, sources);
+          versions = grants.write(connector, projection);
         } catch (KubernetesClientException e) {
           // One connector's ConfigMap that cannot be written must not stop the others' grants, nor the statuses.
           LOG.warnf("namespace %s: grants of connector %s not written: %s", namespace, name, e.getMessage());
@@ -354,10 +360,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       KubernetesClientException failure = failed.get(name);
       if (verdict != null && failure != null) {
         statuses.apply(connector, ConnectorStatusAssembler.notWritten(connector, failure.getCode(),
-            message(failure), clock), sources.connectors, primary);
+            message(failure), clock), view.cache(Connector.class), primary);
       } else if (verdict != null && figures != null) {
         statuses.apply(connector, ConnectorStatusAssembler.assemble(connector, verdict, figures, clock),
-            sources.connectors, primary);
+            view.cache(Connector.class), primary);
       }
     }
     return entry.resolution();
@@ -368,7 +374,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     return connectors.size() == written.size() && connectors.stream().allMatch(c -> {
       ResolutionMemo.Written w = written.get(c.getMetadata().getName());
       return w != null && Objects.equals(w.connectorUid(), c.getMetadata().getUid())
-          && GrantsWriter.intact(namespace, c.getMetadata().getName(), w.configMaps(), sources);
+          && grants.intact(namespace, c.getMetadata().getName(), w.configMaps());
     });
   }
 
@@ -382,8 +388,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     ResourceID primary = new ResourceID(namespace);
     String message = "Namespace " + namespace + " belongs to no organization; create this object in the"
         + " namespace of an Organization (its status.namespace).";
-    statusKinds().forEach(kind -> orphan(kind, namespace, message, primary));
-    int deleted = grants.deleteAll(namespace, sources);
+    STATUS_KINDS.forEach(kind -> orphan(kind, namespace, message, primary));
+    int deleted = grants.deleteAll(namespace);
     if (deleted > 0) {
       LOG.infof("namespace %s belongs to no organization: deleted %d grants ConfigMaps", namespace, deleted);
     }
@@ -391,33 +397,32 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   private <S extends TrellisStatus, R extends CustomResource<?, S>> void orphan(
       StatusKind<S, R> kind, String namespace, String message, ResourceID primary) {
-    TenancySources.in(kind.source(), namespace).forEach(resource -> statuses.apply(resource,
+    view.in(kind.type(), namespace).forEach(resource -> statuses.apply(resource,
         StatusAssembly.withoutOrganization(resource, kind.fresh(), kind.withoutOrganization(),
-            Reasons.NO_ORGANIZATION, message, clock), kind.source(), primary));
+            Reasons.NO_ORGANIZATION, message, clock), view.cache(kind.type()), primary));
   }
 
   /**
-   * A namespaced kind whose status this controller writes: its cache, an empty status of its kind, and what its
+   * A namespaced kind whose status this controller writes: its class, an empty status of its kind, and what its
    * status says besides Ready when its namespace belongs to no organization.
    */
   private record StatusKind<S extends TrellisStatus, R extends CustomResource<?, S>>(
-      InformerEventSource<R, Namespace> source, Supplier<S> fresh, Consumer<S> withoutOrganization) {
+      Class<R> type, Supplier<S> fresh, Consumer<S> withoutOrganization) {
 
-    StatusKind(InformerEventSource<R, Namespace> source, Supplier<S> fresh) {
-      this(source, fresh, s -> {});
+    StatusKind(Class<R> type, Supplier<S> fresh) {
+      this(type, fresh, s -> {});
     }
   }
 
   /** Every namespaced kind whose status this controller writes: orphans and failed reconciles report on each. */
-  private List<StatusKind<?, ?>> statusKinds() {
-    return List.of(new StatusKind<>(sources.folders, FolderStatus::new),
-        new StatusKind<>(sources.projects, ProjectStatus::new),
-        new StatusKind<>(sources.resources, ManagedResourceStatus::new),
-        new StatusKind<>(sources.connectors, ConnectorStatus::new),
-        new StatusKind<>(sources.members, MemberStatus::new),
-        new StatusKind<>(sources.bindings, RoleBindingStatus::new, s -> s.setEffective(false)),
-        new StatusKind<>(sources.partnerships, PartnershipStatus::new),
-        new StatusKind<>(sources.acceptances, PartnershipAcceptanceStatus::new),
-        new StatusKind<>(sources.invitationAcceptances, InvitationAcceptanceStatus::new));
-  }
+  private static final List<StatusKind<?, ?>> STATUS_KINDS = List.of(
+      new StatusKind<>(Folder.class, FolderStatus::new),
+      new StatusKind<>(Project.class, ProjectStatus::new),
+      new StatusKind<>(ManagedResource.class, ManagedResourceStatus::new),
+      new StatusKind<>(Connector.class, ConnectorStatus::new),
+      new StatusKind<>(Member.class, MemberStatus::new),
+      new StatusKind<>(RoleBinding.class, RoleBindingStatus::new, s -> s.setEffective(false)),
+      new StatusKind<>(Partnership.class, PartnershipStatus::new),
+      new StatusKind<>(PartnershipAcceptance.class, PartnershipAcceptanceStatus::new),
+      new StatusKind<>(InvitationAcceptance.class, InvitationAcceptanceStatus::new));
 }

@@ -49,16 +49,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The informer caches the tenancy reconciler reads: every Trellis kind and the grants ConfigMaps. Each
- * maps its changes to the namespace (the organization) they concern.
+ * The tenancy controller's event sources: an informer cache of every Trellis kind, the grants ConfigMaps and the
+ * admission policies, each indexed by namespace, each mapping its changes to the namespaces (organizations) they
+ * concern through a mapper of reconcile.mappers. Built once per controller; what they hold is read through
+ * {@link TenancyView}.
  */
-final class TenancySources implements Directory {
+final class TenancyEventSources {
   /** Every cache is indexed by namespace: listing a namespace must not scan the whole cluster's objects. */
-  private static final String BY_NAMESPACE = "by-namespace";
-  private static final String ORG_BY_ORG_ID = "organization-by-orgid";
-  private static final String ORG_BY_PARENT = "organization-by-parent";
-  private static final String PARTNERSHIP_BY_PARTNER = "partnership-by-partner-orgid";
-  private static final String ACCEPTANCE_BY_CUSTOMER = "acceptance-by-customer-orgid";
+  static final String BY_NAMESPACE = "by-namespace";
+  static final String ORG_BY_ORG_ID = "organization-by-orgid";
+  static final String ORG_BY_PARENT = "organization-by-parent";
+  static final String PARTNERSHIP_BY_PARTNER = "partnership-by-partner-orgid";
+  static final String ACCEPTANCE_BY_CUSTOMER = "acceptance-by-customer-orgid";
 
   /** Label on grants ConfigMaps naming their connector. */
   static final String CONNECTOR_LABEL = ApiConstants.GROUP + "/connector";
@@ -78,27 +80,29 @@ final class TenancySources implements Directory {
   final InformerEventSource<ValidatingAdmissionPolicy, Namespace> admissionPolicies;
   final InformerEventSource<ValidatingAdmissionPolicyBinding, Namespace> admissionPolicyBindings;
 
-  /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
-  private final io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<Namespace> namespaces;
+  private final Map<Class<?>, InformerEventSource<?, Namespace>> byKind;
 
-  TenancySources(EventSourceContext<Namespace> context) {
+  /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
+  final io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<Namespace> namespaces;
+
+  TenancyEventSources(EventSourceContext<Namespace> context, TenancyView view) {
     namespaces = context.getPrimaryCache();
     // Organizations' status matters (orgId), so every change of theirs counts.
-    organizations = source(context, Organization.class, new OrganizationToNamespacesMapper(this), null);
+    organizations = source(context, Organization.class, new OrganizationToNamespacesMapper(view), null);
     folders = source(context, Folder.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     projects = source(context, Project.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     resources = source(context, ManagedResource.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     connectors = source(context, Connector.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
-    members = source(context, Member.class, new MemberToNamespacesMapper<>(this), SPEC_CHANGED);
-    bindings = source(context, RoleBinding.class, new RoleBindingToNamespacesMapper(this), SPEC_CHANGED);
+    members = source(context, Member.class, new MemberToNamespacesMapper<>(view), SPEC_CHANGED);
+    bindings = source(context, RoleBinding.class, new RoleBindingToNamespacesMapper(view), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
-    partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(this), SPEC_CHANGED);
-    acceptances = source(context, PartnershipAcceptance.class, new PartnershipAcceptanceToNamespacesMapper(this),
+    partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(view), SPEC_CHANGED);
+    acceptances = source(context, PartnershipAcceptance.class, new PartnershipAcceptanceToNamespacesMapper(view),
         SPEC_CHANGED);
     // An acceptance changes a member; the customers of the member's organization see it too.
     invitationAcceptances = source(context, InvitationAcceptance.class,
-        new MemberToNamespacesMapper<>(this), SPEC_CHANGED);
+        new MemberToNamespacesMapper<>(view), SPEC_CHANGED);
     // Whether only invitees can create acceptances matters to every namespace that has some.
     admissionPolicies = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(ValidatingAdmissionPolicy.class, Namespace.class).withName("admission-policies")
@@ -126,6 +130,24 @@ final class TenancySources implements Directory {
             .withItemStore(CachedContent.store())
             .build(),
         context));
+    byKind = Map.ofEntries(Map.entry(Organization.class, organizations), Map.entry(Folder.class, folders),
+        Map.entry(Project.class, projects), Map.entry(ManagedResource.class, resources),
+        Map.entry(Connector.class, connectors), Map.entry(Member.class, members), Map.entry(RoleBinding.class, bindings),
+        Map.entry(AccessRole.class, roles), Map.entry(Partnership.class, partnerships),
+        Map.entry(PartnershipAcceptance.class, acceptances), Map.entry(InvitationAcceptance.class, invitationAcceptances),
+        Map.entry(ConfigMap.class, configMaps), Map.entry(ValidatingAdmissionPolicy.class, admissionPolicies),
+        Map.entry(ValidatingAdmissionPolicyBinding.class, admissionPolicyBindings));
+    view.attach(this);
+  }
+
+  /** The informer of a kind, for {@link TenancyView}. */
+  @SuppressWarnings("unchecked")
+  <R extends HasMetadata> InformerEventSource<R, Namespace> cache(Class<R> kind) {
+    InformerEventSource<?, Namespace> source = byKind.get(kind);
+    if (source == null) {
+      throw new IllegalArgumentException("the tenancy controller does not cache " + kind.getSimpleName());
+    }
+    return (InformerEventSource<R, Namespace>) source;
   }
 
   List<EventSource<?, Namespace>> all() {
@@ -142,128 +164,6 @@ final class TenancySources implements Directory {
     return CacheReadiness.listed(all().stream().map(source -> (InformerEventSource<?, ?>) source).toList());
   }
 
-  /** Whether invitation acceptances can be trusted now (the admission policy in force, and since when). */
-  AcceptancePolicy.State acceptancePolicy() {
-    return AcceptancePolicy.state(admissionPolicies.list().toList(), admissionPolicyBindings.list().toList());
-  }
-
-  /**
-   * The namespace's invitation acceptances that count: none while the admission policy is not in force, and
-   * only those created after it came into force (fail closed: an older one may have been created by anyone).
-   */
-  List<InvitationAcceptance> countingAcceptances(String namespace) {
-    AcceptancePolicy.State policy = acceptancePolicy();
-    return in(invitationAcceptances, namespace)
-        .filter(a -> policy.distrust(SnapshotConversion.created(a)).isEmpty()).toList();
-  }
-
-  /**
-   * The organization with this orgId, if it owns its namespace. An orgId is the organization's UID, so there is
-   * at most one; a status claiming another's orgId, or an organization whose namespace is not its own, answers
-   * nothing: a partner or customer is only ever found through what it owns.
-   */
-  Optional<Organization> organizationByOrgId(String orgId) {
-    return orgId == null ? Optional.empty() : organizations.byIndex(ORG_BY_ORG_ID, orgId).stream()
-        .filter(org -> orgId.equals(org.getMetadata().getUid()))
-        .filter(this::ownsItsNamespace)
-        .findFirst();
-  }
-
-  /** Whether the organization is active, has an orgId, and its namespace carries its label and UID. */
-  boolean ownsItsNamespace(Organization org) {
-    if (!org.active() || org.getStatus() == null || org.getStatus().getOrgId() == null) {
-      return false;
-    }
-    Namespace namespace = namespaces.get(new ResourceID(org.effectiveNamespace())).orElse(null);
-    return namespace != null && namespace.getMetadata().getDeletionTimestamp() == null
-        && dev.trellis.model.organization.NamespaceClaim.owns(org.getMetadata().getName(),
-            org.getMetadata().getUid(), namespace.getMetadata().getLabels(), namespace.getMetadata().getAnnotations());
-  }
-
-  /** The packages in effect for an organization, down its tenant tree. */
-  Set<ProductPackage> effectivePackages(Organization organization) {
-    List<Organization> all = organizations.list().toList();
-    return TenantTreeConversion.subscriptions(TenantTreeConversion.tree(all), all).of(organization.getMetadata().getName())
-        .effective().packages();
-  }
-
-  @Override
-  public Stream<String> descendantNamespaces(String organization) {
-    List<String> namespaces = new ArrayList<>();
-    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(organization));
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    while (!pending.isEmpty()) {
-      String parent = pending.pop();
-      if (!seen.add(parent)) {
-        continue; // a cycle in the tenant tree
-      }
-      for (Organization child : organizations.byIndex(ORG_BY_PARENT, parent)) {
-        namespaces.add(child.effectiveNamespace());
-        pending.push(child.getMetadata().getName());
-      }
-    }
-    return namespaces.stream();
-  }
-
-  /** The organization that owns {@code namespace} and has an orgId, if any. */
-  Optional<Organization> organizationOwning(String namespace) {
-    return namespaces.get(new ResourceID(namespace)).flatMap(this::owner);
-  }
-
-  @Override
-  public Optional<String> namespaceOfOrgId(String orgId) {
-    return organizationByOrgId(orgId).map(Organization::effectiveNamespace);
-  }
-
-  @Override
-  public Stream<Partnership> partnershipsNaming(String orgId) {
-    return partnerships.byIndex(PARTNERSHIP_BY_PARTNER, orgId).stream();
-  }
-
-  @Override
-  public Stream<PartnershipAcceptance> acceptancesNaming(String orgId) {
-    return acceptances.byIndex(ACCEPTANCE_BY_CUSTOMER, orgId).stream();
-  }
-
-  @Override
-  public Stream<PartnershipAcceptance> acceptancesIn(String namespace) {
-    return in(acceptances, namespace);
-  }
-
-  @Override
-  public Optional<Partnership> partnership(String namespace, String name) {
-    return partnerships.get(new ResourceID(name, namespace));
-  }
-
-  /**
-   * The organization that owns {@code namespace}: the one the namespace is labelled and UID-annotated for, asking
-   * for this namespace, with an orgId, and not being deleted. Nothing else confers ownership.
-   */
-  Optional<Organization> owner(Namespace namespace) {
-    var labels = namespace.getMetadata().getLabels();
-    String claimed = labels == null ? null : labels.get(ApiConstants.ORGANIZATION_LABEL);
-    if (claimed == null) {
-      return Optional.empty();
-    }
-    return organizations.get(new ResourceID(claimed))
-        .filter(org -> org.effectiveNamespace().equals(namespace.getMetadata().getName()))
-        .filter(this::ownsItsNamespace);
-  }
-
-  SnapshotConversion.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
-    return new SnapshotConversion.Inputs(organization,
-        in(folders, namespace).toList(),
-        in(projects, namespace).toList(),
-        in(resources, namespace).toList(),
-        in(connectors, namespace).toList(),
-        in(members, namespace).toList(),
-        roles.list().toList(),
-        in(bindings, namespace).toList(),
-        partnerships,
-        effectivePackages(organization),
-        countingAcceptances(namespace));
-  }
-
   /**
    * Status writes (ours included) do not change what an object grants; spec, label and deletion changes
    * may. Filtering the rest keeps our own status writes from re-triggering the namespace.
@@ -274,7 +174,8 @@ final class TenancySources implements Directory {
           || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp());
 
   /**
-   * Whether the caches the mappers read (organizations, bindings, partnerships, acceptances) are started. Event
+   * Whether the caches the mappers read (organizations, bindings, partnerships, acceptances, invitation
+   * acceptances) are started. Event
    * sources start in parallel, and each maps the objects it already holds as it starts: a mapper reading a cache
    * not started yet failed the operator's start (seen on a restart with existing roles and bindings). Until then
    * an object maps to its own namespace only, which loses nothing: every namespace is reconciled once all sources
@@ -282,7 +183,7 @@ final class TenancySources implements Directory {
    */
   private boolean crossCachesStarted() {
     if (!crossCachesStarted) {
-      crossCachesStarted = Stream.of(organizations, bindings, partnerships, acceptances)
+      crossCachesStarted = Stream.of(organizations, bindings, partnerships, acceptances, invitationAcceptances)
           .allMatch(s -> s != null && s.isRunning());
     }
     return crossCachesStarted;
@@ -321,8 +222,5 @@ final class TenancySources implements Directory {
     return source;
   }
 
-  /** The cached objects of {@code source} in {@code namespace}, from the namespace index. */
-  static <R extends HasMetadata> Stream<R> in(InformerEventSource<R, Namespace> source, String namespace) {
-    return source.byIndex(BY_NAMESPACE, namespace).stream();
-  }
+
 }
