@@ -39,7 +39,7 @@ conformance: ## Regenerate config/schema/conformance/ (grants-document reader ca
 	$(MVN) test -Dtest=ConformanceFixturesTest -Dtrellis.conformance.write=true -Dsurefire.failIfNoSpecifiedTests=false
 
 .PHONY: test
-test: control-plane ## Run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
+test: format-check control-plane ## Check the formatting, then run every test; integration tests use a real kube-apiserver, etcd and kube-controller-manager
 	$(MVN) verify
 
 .PHONY: property
@@ -49,6 +49,14 @@ property: ## The model's property tests on 10 000 random organizations and 10 00
 .PHONY: unit-test
 unit-test: ## Run the tests that need no API server (*Test)
 	$(MVN) test -Dsurefire.includes='**/*Test.java' -Dtest='*Test'
+
+.PHONY: format
+format: ## Format the Java sources (src/main/java, src/test/java) as config/format/eclipse-java.xml says; sort imports, drop unused ones
+	$(MVN) spotless:apply
+
+.PHONY: format-check
+format-check: ## Fail, showing the difference, if `make format` would change a Java source (`make test`, and so CI, runs it first)
+	$(MVN) spotless:check
 
 .PHONY: cluster-up
 cluster-up: control-plane ## Start the local control plane (state in .trellis/); NODE=1 adds a node that runs pods (root)

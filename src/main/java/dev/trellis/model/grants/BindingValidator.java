@@ -2,6 +2,7 @@ package dev.trellis.model.grants;
 
 import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.model.Reasons;
+import dev.trellis.model.members.MemberValidator;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.PartnershipView;
@@ -10,7 +11,6 @@ import dev.trellis.model.snapshot.ScopeKind;
 import dev.trellis.model.snapshot.ScopeRef;
 import dev.trellis.model.snapshot.SubjectKind;
 import dev.trellis.model.snapshot.SubjectRef;
-import dev.trellis.model.validation.MemberValidator;
 import dev.trellis.model.verdict.Verdict;
 import java.time.Instant;
 

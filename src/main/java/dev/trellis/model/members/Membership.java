@@ -11,7 +11,6 @@ import dev.trellis.model.snapshot.MemberType;
 import dev.trellis.model.snapshot.RoleNode;
 import dev.trellis.model.snapshot.ScopeKind;
 import dev.trellis.model.snapshot.SubjectKind;
-import dev.trellis.model.validation.MemberValidator;
 import dev.trellis.model.verdict.Verdict;
 import java.time.Instant;
 import java.util.Collection;

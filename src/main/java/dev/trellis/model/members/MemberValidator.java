@@ -1,9 +1,8 @@
-package dev.trellis.model.validation;
+package dev.trellis.model.members;
 
 import dev.trellis.model.Reasons;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
-import dev.trellis.model.members.Invitations;
 import dev.trellis.model.verdict.Verdict;
 import java.time.Instant;
 

@@ -1,17 +1,13 @@
-package dev.trellis.model.validation;
+package dev.trellis.model.members;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.model.Reasons;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.MemberType;
-import dev.trellis.model.snapshot.RoleNode;
-import dev.trellis.model.snapshot.ScopeKind;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class MemberAndRoleValidatorTest {
+class MemberValidatorTest {
 
   private static final java.time.Instant NOW = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
@@ -36,14 +32,5 @@ class MemberAndRoleValidatorTest {
   @Test
   void disabledMemberIsStillWellFormed() {
     assertThat(MemberValidator.judge(MemberNode.user("a", "a@x.com").withDisabled(true), NOW).ready()).isTrue();
-  }
-
-  @Test
-  void roleWithAnUnknownPermissionIsInvalid() {
-    var v = RoleValidator.judge(new RoleNode("custom", List.of("resources.view", "resources.fly"),
-        Set.of(ScopeKind.Project), true));
-
-    assertThat(v.reason()).isEqualTo(Reasons.UNKNOWN_PERMISSION);
-    assertThat(v.message()).contains("\"resources.fly\"").doesNotContain("resources.view");
   }
 }
