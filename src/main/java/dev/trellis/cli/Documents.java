@@ -2,17 +2,17 @@ package dev.trellis.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.trellis.reader.GrantsException;
 import dev.trellis.reader.GrantsReader;
 import dev.trellis.reader.Snapshot;
 import dev.trellis.reader.TrustedKeys;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * All reading of grants documents by the plugin: the primary ConfigMap {@code <connector>-grants}, the shards it

@@ -133,8 +133,9 @@ final class PeopleCommands {
         cli.out.println("No customer organization to switch to: no Established partnership includes " + username + ".");
       } else {
         Table t = new Table("CUSTOMER", "NAMESPACE", "PARTNERSHIP", "AS", "CONTEXT");
-        customers.forEach(c -> t.row(c.organization(), c.namespace(), c.partnership(), c.member() + " of " + c.partner(),
-            "trellis-" + c.organization()));
+        customers
+            .forEach(c -> t.row(c.organization(), c.namespace(), c.partnership(), c.member() + " of " + c.partner(),
+                "trellis-" + c.organization()));
         t.print(cli.out);
       }
       return 0;
@@ -146,7 +147,8 @@ final class PeopleCommands {
         .orElseThrow(() -> new CliException(username + " cannot switch to " + wanted + ": no Established partnership"
             + " of " + wanted + " with your organization includes you."));
     String name = "trellis-" + customer.organization();
-    String yaml = Kubeconfigs.useContext(cli.kubeconfig, cli.options, name, customer.namespace(), !cli.options.dryRun());
+    String yaml =
+        Kubeconfigs.useContext(cli.kubeconfig, cli.options, name, customer.namespace(), !cli.options.dryRun());
     if (cli.options.dryRun()) {
       cli.out.print(yaml);
     } else {
@@ -177,15 +179,17 @@ final class PeopleCommands {
         if (b.getSpec() != null && b.getSpec().getSubject() != null
             && b.getSpec().getSubject().getKind() == dev.trellis.api.v1alpha1.Subject.Kind.Member
             && m.getMetadata().getName().equals(b.getSpec().getSubject().getName())) {
-          bindings.add(row("organization", ms.org(), "binding", b.getMetadata().getName(), "role", b.getSpec().getRole(),
-              "scope", Denials.scope(b.getSpec().getScope()), "expiresAt", b.getSpec().getExpiresAt(),
-              "ready", Cli.readiness(b)));
+          bindings
+              .add(row("organization", ms.org(), "binding", b.getMetadata().getName(), "role", b.getSpec().getRole(),
+                  "scope", Denials.scope(b.getSpec().getScope()), "expiresAt", b.getSpec().getExpiresAt(),
+                  "ready", Cli.readiness(b)));
         }
       }
       if (m.getStatus() != null) {
         for (PartnerAccess pa : m.getStatus().getPartnerAccess()) {
           access.add(row("customer", pa.getOrganization(), "partnership", pa.getPartnership(), "member",
-              m.getMetadata().getName(), "roles", pa.getRoles().stream().map(r -> r.getRole() + "@" + r.getScope()).toList()));
+              m.getMetadata().getName(), "roles",
+              pa.getRoles().stream().map(r -> r.getRole() + "@" + r.getScope()).toList()));
         }
       }
       if (ms.organization().getStatus() != null) {

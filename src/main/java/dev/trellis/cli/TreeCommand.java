@@ -201,7 +201,8 @@ final class TreeCommand {
     seen.add(name);
     List<Node> children = new ArrayList<>();
     for (Folder sub : folders) {
-      if (sub.getSpec() != null && name.equals(sub.getSpec().getParent()) && !seen.contains(sub.getMetadata().getName())) {
+      if (sub.getSpec() != null && name.equals(sub.getSpec().getParent())
+          && !seen.contains(sub.getMetadata().getName())) {
         children.add(folder(sub, folders, projects, resources, seen));
       }
     }

@@ -81,7 +81,8 @@ public final class Signatures {
 
   public static PublicKey publicKey(String base64) {
     try {
-      return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyFactory.getInstance(ALGORITHM)
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an Ed25519 public key", e);
     }
@@ -89,7 +90,8 @@ public final class Signatures {
 
   public static PrivateKey privateKey(String base64) {
     try {
-      return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyFactory.getInstance(ALGORITHM)
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("not an Ed25519 private key", e);
     }

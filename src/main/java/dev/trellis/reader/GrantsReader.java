@@ -176,7 +176,7 @@ public final class GrantsReader {
    * Should the target vanish between the two (the kubelet removed the old version), the link is read again.
    */
   static Map<String, String> readMounted(Path dir, String what) {
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0;; attempt++) {
       Path base = dir;
       try {
         Path link = dir.resolve("..data");

@@ -65,7 +65,7 @@ public final class SampleConnector {
     ApiAccess access = api ? ApiAccess.inCluster() : null;
     TrustedKeys keys = noVerify ? TrustedKeys.none()
         : keysFile != null ? TrustedKeys.parse(Files.readString(keysFile, StandardCharsets.UTF_8))
-        : TrustedKeys.fromApi(access, keysNamespace);
+            : TrustedKeys.fromApi(access, keysNamespace);
     SampleConnector c = new SampleConnector(System.out);
     Path d = dir;
     String ns = namespace;
@@ -116,7 +116,7 @@ public final class SampleConnector {
   }
 
   private void answer(BufferedReader in) throws IOException {
-    for (String line; (line = in.readLine()) != null; ) {
+    for (String line; (line = in.readLine()) != null;) {
       String[] words = line.trim().split("\\s+");
       if (words.length == 1 && words[0].isEmpty()) {
         continue;

@@ -128,7 +128,8 @@ public final class Snapshot {
     }
     return new Decision(true, rule, Optional.of(entry), "The " + describe(rule) + " of " + entry.subject() + " on "
         + resource + " grants " + permission + " (roles " + String.join(", ", entry.grants().stream()
-            .map(Grant::role).distinct().toList()) + ").");
+            .map(Grant::role).distinct().toList())
+        + ").");
   }
 
   /**

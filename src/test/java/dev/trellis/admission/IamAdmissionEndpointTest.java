@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /** The AdmissionReview exchange itself, without a server: the answer's shape, and failing closed before caches. */
 class IamAdmissionEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final IamAdmissionEndpoint endpoint = new IamAdmissionEndpoint(new OrganizationSnapshots(new TenancyView()), null,
-      Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
+  private final IamAdmissionEndpoint endpoint =
+      new IamAdmissionEndpoint(new OrganizationSnapshots(new TenancyView()), null,
+          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
 
   private static JsonNode review(String kind) throws Exception {
     return JSON.readTree("""

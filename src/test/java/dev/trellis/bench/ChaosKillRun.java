@@ -329,7 +329,7 @@ class ChaosKillRun {
       leader.awaitReady(System.nanoTime() + 300 * SECOND);
       String holder = awaitLeader(client, ns, System.nanoTime() + 120 * SECOND);
       assertThat(holder).as("the replica took the lease").startsWith("chaos-x-");
-      for (int attempt = 1; ; attempt++) { // the leader renews every retry period: take it between two renewals
+      for (int attempt = 1;; attempt++) { // the leader renews every retry period: take it between two renewals
         try {
           client.leases().inNamespace(ns).withName("trellis-operator").edit(l -> {
             l.getSpec().setHolderIdentity("intruder");
@@ -397,7 +397,8 @@ class ChaosKillRun {
     }
     List<String> all = new ArrayList<>(options);
     all.add("-Dquarkus.http.port=" + port);
-    return new Replica(OperatorProcess.start(jar, operatorKubeconfig, out, "operator-" + starts++, false, all), port, http);
+    return new Replica(OperatorProcess.start(jar, operatorKubeconfig, out, "operator-" + starts++, false, all), port,
+        http);
   }
 
   // ---------------------------------------------------------------- report
@@ -418,9 +419,11 @@ class ChaosKillRun {
     Files.writeString(out.resolve("kill.md"), table);
     String file = System.getProperty("trellis.chaos.summary");
     if (file != null && !file.isBlank()) {
-      Files.writeString(Path.of(file), "| operator killed (cold convergence), leader hand-overs (changes) | %s | %d | %d"
-          .formatted(summary.runs, summary.faults, summary.recoveries) + " | %.1f s | %d | %d |%n".formatted(
-              summary.worst, audit.wrong(), audit.lost()),
+      Files.writeString(
+          Path.of(file), "| operator killed (cold convergence), leader hand-overs (changes) | %s | %d | %d"
+              .formatted(summary.runs, summary.faults, summary.recoveries)
+              + " | %.1f s | %d | %d |%n".formatted(
+                  summary.worst, audit.wrong(), audit.lost()),
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
   }

@@ -20,7 +20,7 @@ final class MachineCpu {
       double cores = Runtime.getRuntime().availableProcessors();
       return "kube-apiserver %.1f s, etcd %.1f s, this harness %.1f s; machine %.0f %% busy over %.1f s on %.0f cores"
           .formatted(apiServer - before.apiServer, etcd - before.etcd, harness - before.harness,
-          100 * (busy - before.busy) / Math.max(1e-9, all - before.all), wall, cores);
+              100 * (busy - before.busy) / Math.max(1e-9, all - before.all), wall, cores);
     }
   }
 

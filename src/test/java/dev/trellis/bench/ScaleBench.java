@@ -243,7 +243,7 @@ final class ScaleBench {
   }
 
   private Object createWithRetry(String ns, GenericKubernetesResource r) throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       try {
         var op = client.genericKubernetesResources(API, r.getKind());
         return ns == null ? op.resource(r).create() : op.inNamespace(ns).resource(r).create();
@@ -605,7 +605,8 @@ final class ScaleBench {
         return new Change("move project", "move Project " + ns + "/" + name + " to " + (to.isEmpty() ? "root" : to),
             () -> org.projects.put(name, to), () -> org.projects.put(name, from),
             () -> patch("Project", ns, name, "{\"spec\":{\"folder\":" + (to.isEmpty() ? "null" : "\"" + to + "\"")
-                + "}}"), orgs);
+                + "}}"),
+            orgs);
       }
       default -> {
         String name = Scenario.pick(List.copyOf(org.members.keySet()), rnd);

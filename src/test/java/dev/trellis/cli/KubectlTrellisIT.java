@@ -136,7 +136,8 @@ class KubectlTrellisIT {
   void whyShowsThePartnerMembersGrantThroughThePartnership() throws Exception {
     Result why = run("why", KRISHNA, "ontap-london");
     assertThat(why.code()).as(why.err()).isZero();
-    assertThat(why.out()).contains("krishna@globalpartners.com on ontap-london (organization mrpaints, connector conn-eu")
+    assertThat(why.out())
+        .contains("krishna@globalpartners.com on ontap-london (organization mrpaints, connector conn-eu")
         .contains("entry: krishna@globalpartners.com (User of globalpartners)")
         .containsPattern("operation-support-analyst +krishna-london-analyst +Project/london +"
             + "Partnership/globalpartners +never +alerts.manage,alerts.view");
@@ -171,7 +172,8 @@ class KubectlTrellisIT {
     Result unknownPermission = run("can-i", KRISHNA, "alerts.fly", "ontap-london");
     assertThat(unknownPermission.err()).contains("permission alerts.fly is not in the catalogue");
     Result unknownResource = run("can-i", KRISHNA, "alerts.view", "nowhere");
-    assertThat(unknownResource.err()).isEqualTo("error: managed resource nowhere does not exist in any organization.\n");
+    assertThat(unknownResource.err())
+        .isEqualTo("error: managed resource nowhere does not exist in any organization.\n");
   }
 
   @Test

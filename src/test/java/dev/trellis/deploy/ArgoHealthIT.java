@@ -30,7 +30,8 @@ class ArgoHealthIT {
   private static final Path CUSTOMIZATIONS = ROOT.resolve("resource_customizations").resolve("iam.trellis.dev");
   private static final Map<String, String> HEALTH = Map.of(
       "transient", "Progressing", "terminal", "Degraded", "inactive", "Suspended");
-  private static final Pattern ROW = Pattern.compile("^\\| (.*?) \\| (.*?) \\| .* \\| (transient|terminal|inactive|—) \\|$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| (.*?) \\| (.*?) \\| .* \\| (transient|terminal|inactive|—) \\|$");
   private static final Pattern NAME = Pattern.compile("`([A-Za-z]+)`");
 
   @Test
@@ -116,7 +117,7 @@ class ArgoHealthIT {
       }
       List<String> rowKinds = switch (row.group(1)) {
         case "any namespaced kind" ->
-            ApiKinds.ALL.stream().filter(Namespaced.class::isAssignableFrom).map(Class::getSimpleName).toList();
+          ApiKinds.ALL.stream().filter(Namespaced.class::isAssignableFrom).map(Class::getSimpleName).toList();
         case "every kind" -> kinds;
         default -> List.of(row.group(1).split(", "));
       };

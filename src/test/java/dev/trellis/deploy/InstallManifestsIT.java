@@ -57,7 +57,8 @@ class InstallManifestsIT {
         .contains("service/chart-trellis-webhook serverside-applied")
         .contains("validatingwebhookconfiguration.admissionregistration.k8s.io/chart-trellis-iam serverside-applied")
         .contains("accessrole.iam.trellis.dev/organization-admin serverside-applied")
-        .contains("validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
+        .contains(
+            "validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
   }
 
   @Test
@@ -70,7 +71,8 @@ class InstallManifestsIT {
         .contains("clusterrole.rbac.authorization.k8s.io/trellis-operator serverside-applied")
         .contains("deployment.apps/trellis-operator serverside-applied")
         .contains("accessrole.iam.trellis.dev/organization-admin serverside-applied")
-        .contains("validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
+        .contains(
+            "validatingadmissionpolicy.admissionregistration.k8s.io/trellis-managed-configmaps serverside-applied");
   }
 
   @Test

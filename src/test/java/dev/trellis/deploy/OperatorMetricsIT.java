@@ -71,8 +71,8 @@ class OperatorMetricsIT {
           spec: {projects: [p]}
           """);
       given.awaitReady(Connector.class, ns, "c2", false, Reasons.GRANTS_NOT_WRITTEN);
-      await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-          assertThat(value(scrape(), "trellis_document_write_failures_total")).isGreaterThan(failures));
+      await().atMost(TenancyFixture.WAIT).untilAsserted(
+          () -> assertThat(value(scrape(), "trellis_document_write_failures_total")).isGreaterThan(failures));
     }
     given.awaitReady(Connector.class, ns, "c2", true, Reasons.READY);
   }
@@ -128,7 +128,8 @@ class OperatorMetricsIT {
           continue;
         }
         if ("PrometheusRule".equals(object.path("kind").asText())) {
-          object.path("spec").path("groups").forEach(g -> g.path("rules").forEach(r -> found.add(r.path("expr").asText())));
+          object.path("spec").path("groups")
+              .forEach(g -> g.path("rules").forEach(r -> found.add(r.path("expr").asText())));
         }
         JsonNode dashboard = object.path("data").path("trellis.json");
         if (!dashboard.isMissingNode()) {

@@ -27,14 +27,15 @@ class GrantsProjectorTest {
                 "Project/london", null)))));
   }
 
-  static final String SMALL_WITHOUT_REVISION = "{\"apiVersion\":\"iam.trellis.dev/v1alpha1\",\"kind\":\"GrantsDocument\","
-      + "\"organization\":\"mrpaints\",\"orgId\":\"6f1c\",\"connector\":\"conn-eu\","
-      + "\"resources\":[{\"name\":\"ontap-london\",\"type\":\"ONTAPCluster\",\"projects\":[\"london\"],\"folders\":[]}],"
-      + "\"entries\":[{\"subject\":\"krishna@globalpartners.com\",\"subjectKind\":\"User\","
-      + "\"subjectOrganization\":\"globalpartners\",\"resource\":\"ontap-london\","
-      + "\"permissions\":[\"alerts.manage\",\"alerts.view\",\"monitoring.view\",\"resources.view\"],"
-      + "\"grants\":[{\"role\":\"operation-support-analyst\",\"binding\":\"krishna-london-analyst\","
-      + "\"via\":\"Partnership/globalpartners\",\"scope\":\"Project/london\",\"expiresAt\":null}]}]}";
+  static final String SMALL_WITHOUT_REVISION =
+      "{\"apiVersion\":\"iam.trellis.dev/v1alpha1\",\"kind\":\"GrantsDocument\","
+          + "\"organization\":\"mrpaints\",\"orgId\":\"6f1c\",\"connector\":\"conn-eu\","
+          + "\"resources\":[{\"name\":\"ontap-london\",\"type\":\"ONTAPCluster\",\"projects\":[\"london\"],\"folders\":[]}],"
+          + "\"entries\":[{\"subject\":\"krishna@globalpartners.com\",\"subjectKind\":\"User\","
+          + "\"subjectOrganization\":\"globalpartners\",\"resource\":\"ontap-london\","
+          + "\"permissions\":[\"alerts.manage\",\"alerts.view\",\"monitoring.view\",\"resources.view\"],"
+          + "\"grants\":[{\"role\":\"operation-support-analyst\",\"binding\":\"krishna-london-analyst\","
+          + "\"via\":\"Partnership/globalpartners\",\"scope\":\"Project/london\",\"expiresAt\":null}]}]}";
 
   @Test
   void smallDocumentRendersExactlyInTheDesignLayout() {

@@ -35,7 +35,8 @@ class SignaturesTest {
     var publicKey = Signatures.publicKey(Signatures.encode(pair.getPublic()));
     var privateKey = Signatures.privateKey(Signatures.encode(pair.getPrivate()));
     assertThat(Signatures.verify(publicKey, document, Signatures.sign(privateKey, document))).isTrue();
-    assertThat(Signatures.keyId(publicKey)).matches("^ed25519-[0-9a-f]{16}$").isEqualTo(Signatures.keyId(pair.getPublic()));
+    assertThat(Signatures.keyId(publicKey)).matches("^ed25519-[0-9a-f]{16}$")
+        .isEqualTo(Signatures.keyId(pair.getPublic()));
   }
 
   @Test

@@ -29,7 +29,8 @@ class CanonicalTest {
                 List.of(new Grant("guest", null, "SingleSignOn/mrpaints.com", "Organization", null)),
                 List.of("bob@mrpaints.com", "Carl@mrpaints.com")),
             new GrantEntry(nasty, "User", "mrpaints", "fsx-zürich", List.of("alerts.view", "resources.view"),
-                List.of(new Grant("r" + nasty, "b", "Member/x", "Folder/" + nasty, Instant.parse("2026-12-31T00:00:00Z")),
+                List.of(
+                    new Grant("r" + nasty, "b", "Member/x", "Folder/" + nasty, Instant.parse("2026-12-31T00:00:00Z")),
                     new Grant("r2", "b2", "Partnership/gp", "Project/p1", Instant.parse("2027-01-01T10:15:30.5Z")))),
             new GrantEntry("ci", "ServiceAccount", "mrpaints", "ontap", List.of(),
                 List.of(new Grant("none", "b3", "Member/ci", "Organization", Instant.ofEpochSecond(1, 1))))));

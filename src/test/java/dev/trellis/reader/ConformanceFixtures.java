@@ -86,7 +86,8 @@ final class ConformanceFixtures {
     Map<String, Map<String, String>> plain = signed(GrantsProjector.project(plain(), Integer.MAX_VALUE,
         trusted.keyId()), trusted);
     out.add(answers("plain", "One unsplit document: users matched without regard to case, permissions, unknown"
-        + " resources and subjects.", plain, keys, List.of(
+        + " resources and subjects.", plain, keys,
+        List.of(
             q("alice.smith@mrpaints.com", "alerts.view", "ontap-london", true, "user-entry"),
             q("Alice.Smith@MRPAINTS.com", "alerts.manage", "ontap-london", true, "user-entry"),
             q("alice.smith@mrpaints.com", "resources.view", "ontap-london", false, "permission-not-granted"),
@@ -99,7 +100,8 @@ final class ConformanceFixtures {
     int limit = splitLimit(big(0));
     Map<String, Map<String, String>> split = signed(GrantsProjector.project(big(0), limit, trusted.keyId()), trusted);
     out.add(answers("split", "A document split into a primary and two shards: the entries are the shards' in"
-        + " order, and the revision is recomputed over the reassembled document.", split, keys, List.of(
+        + " order, and the revision is recomputed over the reassembled document.", split, keys,
+        List.of(
             q("user00@mrpaints.com", "resources.view", "res-0", true, "user-entry"),
             q("user39@mrpaints.com", "resources.manage", "res-3", true, "user-entry"),
             q("user39@mrpaints.com", "resources.delete", "res-3", false, "permission-not-granted"),
@@ -115,7 +117,8 @@ final class ConformanceFixtures {
         trusted.keyId()), trusted);
     out.add(answers("domain-except", "A single sign-on Domain entry with an except: an excepted member is denied, other"
         + " members of the domain get the Domain entry, an explicit user entry is the whole answer, other domains get"
-        + " nothing.", domain, keys, List.of(
+        + " nothing.", domain, keys,
+        List.of(
             q("bob@mrpaints.com", "alerts.view", "ontap-london", false, "excepted"),
             q("Bob@MrPaints.com", "dashboards.view", "ontap-london", false, "excepted"),
             q("carol@mrpaints.com", "dashboards.view", "ontap-london", true, "domain-entry"),
@@ -139,7 +142,8 @@ final class ConformanceFixtures {
     Map<String, Map<String, String>> expiring = signed(GrantsProjector.project(expiring(), Integer.MAX_VALUE,
         trusted.keyId()), trusted);
     out.add(answers("expired", "Expiry is fail-closed: an entry with any grant expired at now (expiresAt <= now)"
-        + " grants nothing, and a user's own expired entry is still the whole answer.", expiring, keys, List.of(
+        + " grants nothing, and a user's own expired entry is still the whole answer.", expiring, keys,
+        List.of(
             q("all@mrpaints.com", "alerts.view", "ontap-london", false, "expired"),
             q("partly@mrpaints.com", "resources.view", "ontap-london", false, "expired"),
             q("partly@mrpaints.com", "alerts.view", "ontap-london", false, "expired"),

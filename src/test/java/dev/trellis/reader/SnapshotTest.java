@@ -16,7 +16,7 @@ class SnapshotTest {
     return new Snapshot("mrpaints", null, "conn-eu", "sha256:x", null, false,
         List.of(new Resource("ontap", "ONTAP", List.of(), List.of())),
         List.of(new Entry("*@mrpaints.com", "Domain", "mrpaints", List.of("bob@mrpaints.com"), "ontap",
-                List.of("alerts.view"), List.of(guest)),
+            List.of("alerts.view"), List.of(guest)),
             new Entry("alice@mrpaints.com", "User", "mrpaints", List.of(), "ontap", List.of("alerts.manage",
                 "alerts.view"), List.of(admin)),
             new Entry("tim@mrpaints.com", "User", "mrpaints", List.of(), "ontap", List.of("alerts.view"),

@@ -39,7 +39,8 @@ class SamplesIT {
         .filteredOn(o -> o.getMetadata().getName().matches("mrpaints|globalpartners"))
         .hasSize(2).allSatisfy(o -> {
           assertThat(o.getStatus()).isNotNull();
-          assertThat(o.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+          assertThat(o.getStatus().condition(ApiConstants.READY))
+              .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
         }));
     dev.trellis.testsupport.Samples.applyRest(client);
 
@@ -60,7 +61,8 @@ class SamplesIT {
             continue;
           }
           var ready = object.getStatus() == null ? null
-              : ((dev.trellis.api.v1alpha1.TrellisStatus) object.getStatus()).condition(ApiConstants.READY).orElse(null);
+              : ((dev.trellis.api.v1alpha1.TrellisStatus) object.getStatus()).condition(ApiConstants.READY)
+                  .orElse(null);
           if (ready == null || !ready.isTrue()) {
             notReady.add(object.getKind() + "/" + object.getMetadata().getName() + ": " + ready);
           }

@@ -42,7 +42,8 @@ class DelegatedAdministrationIT {
     String ns = delegating("delegating");
     try (KubernetesClient alice = editor(ns, "alice@delegating.example")) {
       // A folder administrator binding at the organization, outside her folder, or a role she does not hold.
-      assertRefused(() -> bind(alice, ns, "dave-everywhere", "operation-support-analyst", "dave", "{kind: Organization}"),
+      assertRefused(
+          () -> bind(alice, ns, "dave-everywhere", "operation-support-analyst", "dave", "{kind: Organization}"),
           "alice@delegating.example lacks rolebindings.manage");
       assertRefused(() -> bind(alice, ns, "dave-ny", "operation-support-analyst", "dave", "{kind: Project, name: ny}"),
           "at Project/ny to bind operation-support-analyst");
@@ -130,8 +131,8 @@ class DelegatedAdministrationIT {
         subjects: [{kind: ServiceAccount, name: sync, namespace: gitops}]
         """);
     try (KubernetesClient gitops = editor(ns, "system:serviceaccount:gitops:sync")) {
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-          apply(gitops, ns, "Folder", "apac", "{}"));
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> apply(gitops, ns, "Folder", "apac", "{}"));
     }
   }
 
@@ -190,8 +191,8 @@ class DelegatedAdministrationIT {
     try (KubernetesClient bob = editor(customer, "bob@customerdel.example")) {
       bob.resources(RoleBinding.class).inNamespace(customer).withName("bob-admin").delete();
     }
-    await().atMost(TenancyFixture.WAIT).until(() ->
-        client.resources(RoleBinding.class).inNamespace(customer).withName("bob-admin").get() == null);
+    await().atMost(TenancyFixture.WAIT)
+        .until(() -> client.resources(RoleBinding.class).inNamespace(customer).withName("bob-admin").get() == null);
   }
 
   @Test
@@ -215,8 +216,8 @@ class DelegatedAdministrationIT {
         subjects: [{kind: ServiceAccount, name: argocd-application-controller, namespace: argocd}]
         """);
     try (KubernetesClient gitops = editor(ns, argo)) {
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-          bind(gitops, ns, "dave-viewer", "super-viewer", "dave", "{kind: Organization}"));
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> bind(gitops, ns, "dave-viewer", "super-viewer", "dave", "{kind: Organization}"));
       assertRefused(() -> bind(gitops, ns, "dave-admin", "organization-admin", "dave", "{kind: Organization}"),
           "verb bind on accessroles.iam.trellis.dev organization-admin");
     }
@@ -242,16 +243,16 @@ class DelegatedAdministrationIT {
         KubernetesClient ed = ControlPlane.get().clientAs("ed@aggregated.example");
         KubernetesClient vic = ControlPlane.get().clientAs("vic@aggregated.example")) {
       // Kubernetes' admin (aggregating trellis-admin) lets bob write bindings; Trellis then lets him, an admin.
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-          bind(bob, ns, "dave-viewer", "super-viewer", "dave", "{kind: Organization}"));
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> bind(bob, ns, "dave-viewer", "super-viewer", "dave", "{kind: Organization}"));
       // edit: the organization's structure, not who has access.
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-          apply(ed, ns, "ManagedResource", "ontap", "{type: ONTAPCluster}"));
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> apply(ed, ns, "ManagedResource", "ontap", "{type: ONTAPCluster}"));
       assertRefused(() -> bind(ed, ns, "ed-admin", "organization-admin", "ed", "{kind: Organization}"),
           "cannot patch resource \"rolebindings\"");
       // view: reads, writes nothing.
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-          assertThat(vic.resources(RoleBinding.class).inNamespace(ns).list().getItems()).isNotEmpty());
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(
+          () -> assertThat(vic.resources(RoleBinding.class).inNamespace(ns).list().getItems()).isNotEmpty());
       assertRefused(() -> apply(vic, ns, "ManagedResource", "vic-was-here", "{type: Server}"),
           "cannot patch resource \"managedresources\"");
     }
@@ -268,9 +269,10 @@ class DelegatedAdministrationIT {
         w.getWebhooks().get(0).getClientConfig().setUrl("https://127.0.0.1:1/admission/iam");
         return w;
       });
-      await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() -> assertThatThrownBy(() ->
-          bind(client, ns, "dave-during-outage", "super-viewer", "dave", "{kind: Organization}"))
-          .hasMessageContaining("failed calling webhook"));
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .untilAsserted(() -> assertThatThrownBy(
+              () -> bind(client, ns, "dave-during-outage", "super-viewer", "dave", "{kind: Organization}"))
+              .hasMessageContaining("failed calling webhook"));
       assertThatThrownBy(() -> apply(client, ns, "Project", "during-outage", "{}"))
           .hasMessageContaining("failed calling webhook");
       // A ConfigMap in the same namespace, and Trellis objects that are not IAM writes, are unaffected.
@@ -283,8 +285,8 @@ class DelegatedAdministrationIT {
         return w;
       });
     }
-    await().atMost(TenancyFixture.WAIT).ignoreExceptions().untilAsserted(() ->
-        bind(client, ns, "dave-after-outage", "super-viewer", "dave", "{kind: Organization}"));
+    await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+        .untilAsserted(() -> bind(client, ns, "dave-after-outage", "super-viewer", "dave", "{kind: Organization}"));
   }
 
   /**

@@ -126,7 +126,8 @@ class TenantIsolationIT {
     // Adopted, not created: deleting the organization hands the namespace back instead of deleting it.
     given.mergePatch(Organization.class, null, "future", "{\"spec\":{\"deletionProtection\":false}}");
     client.resources(Organization.class).withName("future").delete();
-    await().atMost(TenancyFixture.WAIT).until(() -> client.resources(Organization.class).withName("future").get() == null);
+    await().atMost(TenancyFixture.WAIT)
+        .until(() -> client.resources(Organization.class).withName("future").get() == null);
     var released = client.namespaces().withName("org-future").get();
     assertThat(released.getMetadata().getDeletionTimestamp()).isNull();
     assertThat(released.getMetadata().getLabels()).doesNotContainKey(ApiConstants.ORGANIZATION_LABEL);
@@ -358,8 +359,8 @@ class TenantIsolationIT {
     });
     // Revocation lands.
     client.resources(dev.trellis.api.v1alpha1.RoleBinding.class).inNamespace(ns).withName("ann-analyst").delete();
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
   }
 
   @Test
@@ -387,8 +388,8 @@ class TenantIsolationIT {
       assertThat(condition.getMessage()).contains("c2-grants").contains("refused by the test");
       // The other connector's document and the statuses still move.
       given.mergePatch(Member.class, ns, "ann", "{\"spec\":{\"disabled\":true}}");
-      await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-          assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
+      await().atMost(TenancyFixture.WAIT)
+          .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
       given.awaitReady(Connector.class, ns, "c", true, Reasons.READY);
     }
     // Once it can be written, it is.
@@ -490,8 +491,8 @@ class TenantIsolationIT {
     try (KubernetesClient erin = ControlPlane.get().clientAs("erin@welcoming.example")) {
       erin.resources(InvitationAcceptance.class).inNamespace(ns).withName("erin").delete();
     }
-    await().atMost(TenancyFixture.WAIT).until(() ->
-        client.resources(InvitationAcceptance.class).inNamespace(ns).withName("erin").get() == null);
+    await().atMost(TenancyFixture.WAIT)
+        .until(() -> client.resources(InvitationAcceptance.class).inNamespace(ns).withName("erin").get() == null);
     await().atMost(TenancyFixture.WAIT).until(() -> Instant.now().isAfter(expires.plusSeconds(2)));
     given.mergePatch(Member.class, ns, "erin", "{\"metadata\":{\"labels\":{\"touched\":\"after-expiry\"}}}");
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
@@ -614,8 +615,8 @@ class TenantIsolationIT {
   }
 
   private ConfigMap awaitGrants(String ns) {
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).hasSize(1));
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).hasSize(1));
     given.awaitReady(Connector.class, ns, "c", true, Reasons.READY);
     return given.grants(ns, "c");
   }

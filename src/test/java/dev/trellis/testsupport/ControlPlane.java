@@ -244,7 +244,7 @@ public final class ControlPlane {
         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
             .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
                 && c.getStatus().getConditions().stream()
-                .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
+                    .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
                 Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
       }
     }

@@ -48,7 +48,8 @@ public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager
    */
   static String webhook(int port, String certificatePem) throws IOException {
     String shipped = Files.readString(Path.of("config", "webhook", "trellis-iam-webhook.yaml"));
-    String service = "      service: {namespace: trellis-system, name: trellis-operator-webhook, port: 8443, path: /admission/iam}\n";
+    String service =
+        "      service: {namespace: trellis-system, name: trellis-operator-webhook, port: 8443, path: /admission/iam}\n";
     String ca = "      caBundle: \"<base64 PEM of the CA that signed the operator's certificate>\"\n";
     if (!shipped.contains(service) || !shipped.contains(ca)) {
       throw new IllegalStateException("config/webhook/trellis-iam-webhook.yaml changed its clientConfig lines");

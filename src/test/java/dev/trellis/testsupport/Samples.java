@@ -46,7 +46,8 @@ public final class Samples {
     try (Stream<Path> files = Files.list(DIR.resolve("invitee"))) {
       for (Path file : files.sorted().toList()) {
         String user = file.getFileName().toString().replaceAll("\\.yaml$", "");
-        try (KubernetesClient invitee = ControlPlane.get().clientAs(user); InputStream in = Files.newInputStream(file)) {
+        try (KubernetesClient invitee = ControlPlane.get().clientAs(user);
+            InputStream in = Files.newInputStream(file)) {
           var items = invitee.load(in).items();
           for (var item : items) {
             if (admin.resource(item).get() == null) {

@@ -26,9 +26,9 @@ public class AccessRoleSpec {
   private String description;
 
   @JsonPropertyDescription(
-      "Permissions the role gives, each <area>.<verb> from the catalogue in docs/access-roles.md, for example"
-          + " resources.view or alerts.manage. A permission not in the catalogue makes the role Ready=False"
-          + " (UnknownPermission).")
+    "Permissions the role gives, each <area>.<verb> from the catalogue in docs/access-roles.md, for example"
+        + " resources.view or alerts.manage. A permission not in the catalogue makes the role Ready=False"
+        + " (UnknownPermission).")
   @Size(max = Validation.PERMISSIONS_MAX)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.permissions must not list a permission twice")
   private List<@Pattern(Validation.PERMISSION) @Size(max = Validation.PERMISSION_MAX) String> permissions =
@@ -36,28 +36,28 @@ public class AccessRoleSpec {
 
   @Required
   @JsonPropertyDescription(
-      "Kinds of scope at which a RoleBinding may give this role: Organization, Folder and/or Project. At least"
-          + " one.")
+    "Kinds of scope at which a RoleBinding may give this role: Organization, Folder and/or Project. At least"
+        + " one.")
   @Size(min = 1, max = 3)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.assignableAt must not list a scope kind twice")
   private List<Scope.Kind> assignableAt = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "Whether a customer may give this role to a partner's members (RoleBinding subject kind"
-          + " PartnerMember). Default false: storage roles, for example, stay with the organization's own"
-          + " members.")
+    "Whether a customer may give this role to a partner's members (RoleBinding subject kind"
+        + " PartnerMember). Default false: storage roles, for example, stay with the organization's own"
+        + " members.")
   @Default("false")
   private Boolean assignableToPartners;
 
   @JsonPropertyDescription(
-      "The product feature this role is for: Observability, WorkloadSecurity or Reporting. A member holds at"
-          + " most one role per feature in an organization (a second one is ConflictingFeatureRoles). Absent for"
-          + " roles that belong to no feature.")
+    "The product feature this role is for: Observability, WorkloadSecurity or Reporting. A member holds at"
+        + " most one role per feature in an organization (a second one is ConflictingFeatureRoles). Absent for"
+        + " roles that belong to no feature.")
   private Feature feature;
 
   @JsonPropertyDescription(
-      "The level of a feature role: AccountOwner, Administrator, User or Guest. Members holding an AccountOwner"
-          + " role at Organization scope are the organization's account owners. Set exactly when spec.feature is.")
+    "The level of a feature role: AccountOwner, Administrator, User or Guest. Members holding an AccountOwner"
+        + " role at Organization scope are the organization's account owners. Set exactly when spec.feature is.")
   private FeatureLevel level;
 
   public String getDisplayName() {

@@ -15,19 +15,19 @@ import java.util.List;
 public abstract class AssociatedSpec {
 
   @JsonPropertyDescription(
-      "Names of the Projects, in the same namespace, this object is associated with. Members with a role"
-          + " at one of these projects, or at a folder above it, reach it. A name that matches no project is"
-          + " reported (ProjectNotFound) and ignored.")
+    "Names of the Projects, in the same namespace, this object is associated with. Members with a role"
+        + " at one of these projects, or at a folder above it, reach it. A name that matches no project is"
+        + " reported (ProjectNotFound) and ignored.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Size(max = Validation.ASSOCIATIONS_MAX)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.projects must not name the same project twice")
   private List<@Pattern(Validation.NAME) @Size(max = Validation.NAME_MAX) String> projects = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "Names of the Folders, in the same namespace, this object is associated with. Members with a role at"
-          + " one of these folders, or above it, reach it; associating with a folder does not make it"
-          + " reachable from the projects inside the folder. A name that matches no folder is reported"
-          + " (FolderNotFound) and ignored.")
+    "Names of the Folders, in the same namespace, this object is associated with. Members with a role at"
+        + " one of these folders, or above it, reach it; associating with a folder does not make it"
+        + " reachable from the projects inside the folder. A name that matches no folder is reported"
+        + " (FolderNotFound) and ignored.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Size(max = Validation.ASSOCIATIONS_MAX)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.folders must not name the same folder twice")

@@ -40,9 +40,9 @@ public class BrandingSpec {
   private String backgroundColor;
 
   @JsonPropertyDescription(
-      "Name of a ConfigMap in the organization's namespace, labelled iam.trellis.dev/branding=images, whose"
-          + " binaryData holds the images: logo (PNG or JPG, at most 512x512 px), favicon (PNG or JPG, 128x128 px)"
-          + " and backgroundImage (PNG or JPG); each at most 256 KiB, under 10 KiB recommended for logo and favicon.")
+    "Name of a ConfigMap in the organization's namespace, labelled iam.trellis.dev/branding=images, whose"
+        + " binaryData holds the images: logo (PNG or JPG, at most 512x512 px), favicon (PNG or JPG, 128x128 px)"
+        + " and backgroundImage (PNG or JPG); each at most 256 KiB, under 10 KiB recommended for logo and favicon.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String imagesConfigMap;

@@ -10,8 +10,8 @@ import java.util.Objects;
 public class ConnectorStatus extends TrellisStatus {
 
   @JsonPropertyDescription(
-      "Name of the ConfigMap, in the connector's namespace, that holds the grants document under the key"
-          + " grants.json: <name>-grants.")
+    "Name of the ConfigMap, in the connector's namespace, that holds the grants document under the key"
+        + " grants.json: <name>-grants.")
   private String grantsConfigMap;
 
   @JsonPropertyDescription("Number of managed resources in the grants document.")
@@ -21,13 +21,13 @@ public class ConnectorStatus extends TrellisStatus {
   private Integer entries;
 
   @JsonPropertyDescription(
-      "Revision of the grants document (sha256:<hex> of its canonical form): it changes exactly when the"
-          + " document does.")
+    "Revision of the grants document (sha256:<hex> of its canonical form): it changes exactly when the"
+        + " document does.")
   private String revision;
 
   @JsonPropertyDescription(
-      "Names of the further ConfigMaps (<name>-grants-1, -2, ...) a document too large for one ConfigMap"
-          + " is split into. Absent when the document fits in one.")
+    "Names of the further ConfigMaps (<name>-grants-1, -2, ...) a document too large for one ConfigMap"
+        + " is split into. Absent when the document fits in one.")
   private List<String> shards;
 
   public String getGrantsConfigMap() {

@@ -19,9 +19,9 @@ public class DomainRestrictionSpec {
   public enum Mode { None, DefaultDomains, DefaultDomainsAndListed }
 
   @JsonPropertyDescription(
-      "None: users of any domain. DefaultDomains: only the domains of the account owners' e-mail addresses."
-          + " DefaultDomainsAndListed: those plus spec.domainRestriction.domains. A user member of another"
-          + " domain is DomainNotAllowed and grants nothing.")
+    "None: users of any domain. DefaultDomains: only the domains of the account owners' e-mail addresses."
+        + " DefaultDomainsAndListed: those plus spec.domainRestriction.domains. A user member of another"
+        + " domain is DomainNotAllowed and grants nothing.")
   @Default("None")
   private Mode mode;
 

@@ -30,7 +30,8 @@ public class DuoSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DuoSpec d && Objects.equals(apiHostname, d.apiHostname) && Objects.equals(secretName, d.secretName);
+    return o instanceof DuoSpec d && Objects.equals(apiHostname, d.apiHostname)
+        && Objects.equals(secretName, d.secretName);
   }
 
   @Override

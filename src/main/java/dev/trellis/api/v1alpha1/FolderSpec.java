@@ -10,8 +10,8 @@ import io.fabric8.generator.annotation.Size;
 public class FolderSpec {
 
   @JsonPropertyDescription(
-      "Name of the parent Folder, in the same namespace. Empty or absent: the folder sits directly under"
-          + " the organization. At most 10 folders deep.")
+    "Name of the parent Folder, in the same namespace. Empty or absent: the folder sits directly under"
+        + " the organization. At most 10 folders deep.")
   @Pattern(Validation.NAME_OR_EMPTY)
   @Size(max = Validation.NAME_MAX)
   private String parent;

@@ -21,8 +21,8 @@ public class InvitationAcceptanceSpec {
 
   @Required
   @JsonPropertyDescription(
-      "The invitee's e-mail address: must equal the Member's spec.email and the Kubernetes username of whoever"
-          + " creates this object (the admission policy trellis-invitation-acceptance refuses anyone else).")
+    "The invitee's e-mail address: must equal the Member's spec.email and the Kubernetes username of whoever"
+        + " creates this object (the admission policy trellis-invitation-acceptance refuses anyone else).")
   @Size(min = 3, max = Validation.EMAIL_MAX)
   @ValidationRule(value = Validation.EMAIL_RULE, message = "spec.email must be an e-mail address such as"
       + " alice@example.com")

@@ -13,8 +13,8 @@ import java.util.Objects;
 public class InvitationSpec {
 
   @JsonPropertyDescription(
-      "How long the invitee has to accept, from the Member's creation: days, hours, minutes and seconds such as"
-          + " 14d, 36h or 1h30m. Default 14d. After it the member is Expired and grants nothing.")
+    "How long the invitee has to accept, from the Member's creation: days, hours, minutes and seconds such as"
+        + " 14d, 36h or 1h30m. Default 14d. After it the member is Expired and grants nothing.")
   @Default("14d")
   @Pattern(Validation.DURATION)
   @Size(min = 2, max = 32)

@@ -12,14 +12,14 @@ public class ManagedResourceSpec extends AssociatedSpec {
 
   @Required
   @JsonPropertyDescription(
-      "Kind of system, a free string copied into the grants document, for example ONTAPCluster,"
-          + " CloudVolumesONTAP, FSxForONTAP, StorageGRID or Server.")
+    "Kind of system, a free string copied into the grants document, for example ONTAPCluster,"
+        + " CloudVolumesONTAP, FSxForONTAP, StorageGRID or Server.")
   @Size(min = 1, max = 128)
   private String type;
 
   @JsonPropertyDescription(
-      "Name of the Connector, in the same namespace, that manages this resource: the resource appears in"
-          + " that connector's grants document. Absent: no connector carries it yet.")
+    "Name of the Connector, in the same namespace, that manages this resource: the resource appears in"
+        + " that connector's grants document. Absent: no connector carries it yet.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String connector;

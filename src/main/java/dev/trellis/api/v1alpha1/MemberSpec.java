@@ -31,7 +31,7 @@ public class MemberSpec {
   private Type type;
 
   @JsonPropertyDescription(
-      "E-mail address of a User, such as alice@mrpaints.com: the subject that grants name. Required for users.")
+    "E-mail address of a User, such as alice@mrpaints.com: the subject that grants name. Required for users.")
   @Size(max = Validation.EMAIL_MAX)
   @ValidationRule(value = Validation.EMAIL_RULE, message = "spec.email must be an e-mail address such as"
       + " alice@example.com")
@@ -40,8 +40,8 @@ public class MemberSpec {
   private String email;
 
   @JsonPropertyDescription(
-      "Client ID of a ServiceAccount: the subject that grants name, unique in the organization and without '@'."
-          + " Empty or absent: <organization>/<member name>, for example mrpaints/backup-robot. Users have none.")
+    "Client ID of a ServiceAccount: the subject that grants name, unique in the organization and without '@'."
+        + " Empty or absent: <organization>/<member name>, for example mrpaints/backup-robot. Users have none.")
   @Size(max = Validation.NAME_MAX)
   @ValidationRule(value = "!self.matches('[@\uFF20\uFE6B]')", message = "spec.clientId cannot contain '@' or a"
       + " look-alike of it: a service account must not look like a person's e-mail address")
@@ -50,15 +50,15 @@ public class MemberSpec {
   private String clientId;
 
   @JsonPropertyDescription(
-      "true suspends the member: its role bindings grant nothing (reason SubjectDisabled) until it is set"
-          + " back to false. Nothing is deleted.")
+    "true suspends the member: its role bindings grant nothing (reason SubjectDisabled) until it is set"
+        + " back to false. Nothing is deleted.")
   @Default("false")
   private Boolean disabled;
 
   @JsonPropertyDescription(
-      "Invites the user by e-mail instead of declaring the membership: the member is Invited and grants nothing"
-          + " until the invitee creates an InvitationAcceptance with their own Kubernetes identity, and Expired"
-          + " if that does not happen within the ttl. Absent: the member is Active at once.")
+    "Invites the user by e-mail instead of declaring the membership: the member is Invited and grants nothing"
+        + " until the invitee creates an InvitationAcceptance with their own Kubernetes identity, and Expired"
+        + " if that does not happen within the ttl. Absent: the member is Active at once.")
   private InvitationSpec invitation;
 
   public InvitationSpec getInvitation() {

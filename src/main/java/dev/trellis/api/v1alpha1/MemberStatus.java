@@ -11,8 +11,8 @@ import java.util.Objects;
 public class MemberStatus extends TrellisStatus {
 
   @JsonPropertyDescription(
-      "The customer organizations this member can switch to through established partnerships, with the roles"
-          + " each customer gave it. Absent when there are none.")
+    "The customer organizations this member can switch to through established partnerships, with the roles"
+        + " each customer gave it. Absent when there are none.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<PartnerAccess> partnerAccess = new ArrayList<>();
 

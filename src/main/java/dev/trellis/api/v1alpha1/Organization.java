@@ -23,7 +23,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Namespace", jsonPath = ".status.namespace", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "OrgId", jsonPath = ".status.orgId", type = AdditionalPrinterColumn.Type.STRING,
     priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalSelectableField(jsonPath = ".status.phase")
 @ValidationRule(
     value = "!has(self.spec) || !has(self.spec.terminated) || !self.spec.terminated"

@@ -12,8 +12,8 @@ public class OrganizationPartnership {
   public enum Side { Customer, Partner }
 
   @JsonPropertyDescription(
-      "Customer (this organization created the Partnership) or Partner (it was named by another"
-          + " organization's Partnership).")
+    "Customer (this organization created the Partnership) or Partner (it was named by another"
+        + " organization's Partnership).")
   private Side side;
 
   @JsonPropertyDescription("Name of the Partnership, in the customer organization's namespace.")

@@ -20,8 +20,8 @@ public class OrganizationSpec {
   private String displayName;
 
   @JsonPropertyDescription(
-      "Namespace that Trellis creates for the organization and where its folders, projects, members,"
-          + " role bindings, connectors and partnerships live. Defaults to org-<name>. Immutable.")
+    "Namespace that Trellis creates for the organization and where its folders, projects, members,"
+        + " role bindings, connectors and partnerships live. Defaults to org-<name>. Immutable.")
   @Pattern(Validation.LABEL)
   @Size(min = 1, max = Validation.LABEL_MAX)
   @ValidationRule(
@@ -30,9 +30,9 @@ public class OrganizationSpec {
   private String namespace;
 
   @JsonPropertyDescription(
-      "The organization above this one in the tenant tree: a service provider above its managed service"
-          + " providers, an MSP above its clients. The parent governs which packages and add-ons this"
-          + " organization may have and tightens its security policy. Absent: a root organization.")
+    "The organization above this one in the tenant tree: a service provider above its managed service"
+        + " providers, an MSP above its clients. The parent governs which packages and add-ons this"
+        + " organization may have and tightens its security policy. Absent: a root organization.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String parent;
@@ -41,49 +41,49 @@ public class OrganizationSpec {
   private AccountDetails account;
 
   @JsonPropertyDescription(
-      "Product packages the organization subscribes to. HybridDiscoveryAndMonitoring is always on. Each"
-          + " permission belongs to a package: grants drop the permissions of packages the organization lacks."
-          + " Only packages the parent has take effect. Absent: the parent's packages (a root: all).")
+    "Product packages the organization subscribes to. HybridDiscoveryAndMonitoring is always on. Each"
+        + " permission belongs to a package: grants drop the permissions of packages the organization lacks."
+        + " Only packages the parent has take effect. Absent: the parent's packages (a root: all).")
   @Size(max = 3)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.packages must not list a package twice")
   private List<ProductPackage> packages;
 
   @JsonPropertyDescription(
-      "Add-ons, each of a package the organization has. Only add-ons the parent has take effect. Absent: the"
-          + " parent's add-ons (a root: all).")
+    "Add-ons, each of a package the organization has. Only add-ons the parent has take effect. Absent: the"
+        + " parent's add-ons (a root: all).")
   @Size(max = 32)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.addOns must not list an add-on twice")
   private List<AddOn> addOns;
 
   @JsonPropertyDescription(
-      "Access and password rules. Below a parent they only tighten; the effective policy is in"
-          + " status.effectiveSecurity and in the ConfigMap trellis-security of the organization's namespace.")
+    "Access and password rules. Below a parent they only tighten; the effective policy is in"
+        + " status.effectiveSecurity and in the ConfigMap trellis-security of the organization's namespace.")
   private SecuritySpec security;
 
   @JsonPropertyDescription("How the console looks for the organization's users: titles, colours and images.")
   private BrandingSpec branding;
 
   @JsonPropertyDescription(
-      "Single sign-on auto-provisioning: users of the federated e-mail domains get default roles without being"
-          + " invited.")
+    "Single sign-on auto-provisioning: users of the federated e-mail domains get default roles without being"
+        + " invited.")
   private SingleSignOnSpec sso;
 
   @JsonPropertyDescription("Which e-mail domains the organization's user members may come from.")
   private DomainRestrictionSpec domainRestriction;
 
   @JsonPropertyDescription(
-      "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
-          + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
-          + " spec.terminationConfirmation set to the organization's name.")
+    "Terminates the organization: Trellis deletes its namespace and everything in it, ends its"
+        + " partnerships on both sides, and keeps the Organization as an Inactive record. One way; needs"
+        + " spec.terminationConfirmation set to the organization's name.")
   @io.fabric8.generator.annotation.Default("false")
   @ValidationRule(value = Validation.ONE_WAY,
       message = "spec.terminated is one way: a terminated organization's data is gone; create a new organization")
   private Boolean terminated;
 
   @JsonPropertyDescription(
-      "Refuses the deletion of the Organization while true (enforced by the admission policy"
-          + " trellis-organization): deleting it deletes its namespace and everything in it. Set it to false first"
-          + " to delete the organization on purpose.")
+    "Refuses the deletion of the Organization while true (enforced by the admission policy"
+        + " trellis-organization): deleting it deletes its namespace and everything in it. Set it to false first"
+        + " to delete the organization on purpose.")
   @io.fabric8.generator.annotation.Default("true")
   private Boolean deletionProtection;
 

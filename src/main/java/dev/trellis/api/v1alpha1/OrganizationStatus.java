@@ -14,8 +14,8 @@ public class OrganizationStatus extends TrellisStatus {
   public enum Phase { Active, Terminating, Inactive }
 
   @JsonPropertyDescription(
-      "Stable, unique identifier of the organization, never reused. Share it with a customer so that"
-          + " they can name this organization as a partner.")
+    "Stable, unique identifier of the organization, never reused. Share it with a customer so that"
+        + " they can name this organization as a partner.")
   private String orgId;
 
   @JsonPropertyDescription("The namespace the organization owns.")
@@ -40,20 +40,20 @@ public class OrganizationStatus extends TrellisStatus {
   private SecuritySpec effectiveSecurity;
 
   @JsonPropertyDescription(
-      "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
-          + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
+    "This organization's partnerships, as customer (Partnerships in its namespace) and as partner"
+        + " (Partnerships of other organizations that name its orgId). Absent when there are none.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<OrganizationPartnership> partnerships = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "E-mail addresses of the account owners: Active user members holding an AccountOwner feature role at"
-          + " Organization scope, sorted. At least two are recommended (condition AccountOwners).")
+    "E-mail addresses of the account owners: Active user members holding an AccountOwner feature role at"
+        + " Organization scope, sorted. At least two are recommended (condition AccountOwners).")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<String> accountOwners = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "The e-mail domains user members may come from under spec.domainRestriction, sorted. Absent when any"
-          + " domain may.")
+    "The e-mail domains user members may come from under spec.domainRestriction, sorted. Absent when any"
+        + " domain may.")
   private List<String> allowedDomains;
 
   public List<String> getAccountOwners() {
@@ -163,7 +163,8 @@ public class OrganizationStatus extends TrellisStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, effectivePackages, effectiveAddOns,
+    return Objects.hash(super.hashCode(), orgId, namespace, phase, children, terminatedAt, effectivePackages,
+        effectiveAddOns,
         effectiveSecurity, partnerships, accountOwners, allowedDomains);
   }
 }

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Reason", jsonPath = PrinterColumns.REASON, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Customer", jsonPath = ".status.customerOrganization",
     type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 public class PartnershipAcceptance extends CustomResource<PartnershipAcceptanceSpec, PartnershipAcceptanceStatus>
     implements Namespaced {}

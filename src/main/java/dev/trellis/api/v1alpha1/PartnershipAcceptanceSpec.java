@@ -15,8 +15,8 @@ public class PartnershipAcceptanceSpec {
 
   @Required
   @JsonPropertyDescription(
-      "orgId of the customer organization that created the Partnership, as the customer shared it."
-          + " Immutable: to accept another customer's partnership, create another PartnershipAcceptance.")
+    "orgId of the customer organization that created the Partnership, as the customer shared it."
+        + " Immutable: to accept another customer's partnership, create another PartnershipAcceptance.")
   @Pattern(Validation.ORG_ID)
   @Size(min = 1, max = Validation.ORG_ID_MAX)
   @ValidationRule(value = Validation.IMMUTABLE,
@@ -25,8 +25,8 @@ public class PartnershipAcceptanceSpec {
 
   @Required
   @JsonPropertyDescription(
-      "Name of the Partnership in the customer's namespace that this accepts. Its spec.partnerOrgId must be"
-          + " this organization's orgId. Immutable.")
+    "Name of the Partnership in the customer's namespace that this accepts. Its spec.partnerOrgId must be"
+        + " this organization's orgId. Immutable.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   @ValidationRule(value = Validation.IMMUTABLE,
@@ -34,8 +34,8 @@ public class PartnershipAcceptanceSpec {
   private String partnership;
 
   @JsonPropertyDescription(
-      "Names of the Members, in this namespace, who take part in the partnership: the customer can give"
-          + " roles to these members only. Removing a name ends that member's access to the customer.")
+    "Names of the Members, in this namespace, who take part in the partnership: the customer can give"
+        + " roles to these members only. Removing a name ends that member's access to the customer.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @Size(max = Validation.PARTNER_MEMBERS_MAX)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.members must not name the same member twice")

@@ -9,8 +9,8 @@ import java.util.Objects;
 public class PartnershipAcceptanceStatus extends TrellisStatus {
 
   @JsonPropertyDescription(
-      "The phase of the accepted Partnership, mirrored: Initiated, Established, Paused or Terminated. Absent"
-          + " while the acceptance matches no partnership (see the Ready condition).")
+    "The phase of the accepted Partnership, mirrored: Initiated, Established, Paused or Terminated. Absent"
+        + " while the acceptance matches no partnership (see the Ready condition).")
   private PartnershipPhase phase;
 
   @JsonPropertyDescription("Name of the customer Organization whose orgId spec.customerOrgId names, once found.")

@@ -14,9 +14,9 @@ public class PartnershipSpec {
 
   @Required
   @JsonPropertyDescription(
-      "orgId of the partner organization, as the partner shared it (kubectl get org <name> -o"
-          + " jsonpath='{.status.orgId}'). Immutable: to partner with another organization, create another"
-          + " Partnership.")
+    "orgId of the partner organization, as the partner shared it (kubectl get org <name> -o"
+        + " jsonpath='{.status.orgId}'). Immutable: to partner with another organization, create another"
+        + " Partnership.")
   @Pattern(Validation.ORG_ID)
   @Size(min = 1, max = Validation.ORG_ID_MAX)
   @ValidationRule(value = Validation.IMMUTABLE,
@@ -24,15 +24,15 @@ public class PartnershipSpec {
   private String partnerOrgId;
 
   @JsonPropertyDescription(
-      "true pauses an established partnership: the partner's members lose the access their role bindings"
-          + " give (nothing is deleted) until it is set back to false.")
+    "true pauses an established partnership: the partner's members lose the access their role bindings"
+        + " give (nothing is deleted) until it is set back to false.")
   @Default("false")
   private Boolean paused;
 
   @JsonPropertyDescription(
-      "true ends the partnership for good: the partner's members lose their access and the partnership can"
-          + " never be resumed. One way: once true it cannot be set back to false; create a new Partnership"
-          + " instead.")
+    "true ends the partnership for good: the partner's members lose their access and the partnership can"
+        + " never be resumed. One way: once true it cannot be set back to false; create a new Partnership"
+        + " instead.")
   @Default("false")
   @ValidationRule(value = Validation.ONE_WAY,
       message = "spec.terminated is one way: a terminated partnership cannot be resumed; create a new Partnership")

@@ -11,15 +11,15 @@ import java.util.Objects;
 public class PartnershipStatus extends TrellisStatus {
 
   @JsonPropertyDescription(
-      "Initiated (waiting for the partner's acceptance), Established (partner members can be given roles),"
-          + " Paused (their access is suspended) or Terminated (over for good).")
+    "Initiated (waiting for the partner's acceptance), Established (partner members can be given roles),"
+        + " Paused (their access is suspended) or Terminated (over for good).")
   private PartnershipPhase phase;
 
   @JsonPropertyDescription("Name of the partner Organization whose orgId spec.partnerOrgId names, once found.")
   private String partnerOrganization;
 
   @JsonPropertyDescription(
-      "Names of the partner's Members currently in the partnership: those its PartnershipAcceptance lists.")
+    "Names of the partner's Members currently in the partnership: those its PartnershipAcceptance lists.")
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<String> members = new ArrayList<>();
 

@@ -11,7 +11,9 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PasswordPolicySpec {
   /** PCI_DSS: the preset of docs/tenancy.md, which cannot be modified; Custom: the values below. */
-  public enum Preset { PCI_DSS, Custom }
+  public enum Preset {
+    PCI_DSS, Custom
+  }
 
   @JsonPropertyDescription("PCI_DSS applies the fixed PCI DSS v4.0 values (docs/tenancy.md); Custom applies the"
       + " values below.")

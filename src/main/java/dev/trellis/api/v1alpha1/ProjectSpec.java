@@ -10,8 +10,8 @@ import io.fabric8.generator.annotation.Size;
 public class ProjectSpec {
 
   @JsonPropertyDescription(
-      "Name of the Folder that contains the project, in the same namespace. Empty or absent: the project"
-          + " sits directly under the organization.")
+    "Name of the Folder that contains the project, in the same namespace. Empty or absent: the project"
+        + " sits directly under the organization.")
   @Pattern(Validation.NAME_OR_EMPTY)
   @Size(max = Validation.NAME_MAX)
   private String folder;

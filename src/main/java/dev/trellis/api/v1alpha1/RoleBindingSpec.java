@@ -25,12 +25,12 @@ public class RoleBindingSpec {
 
   @Required
   @JsonPropertyDescription(
-      "Where the role applies: the whole organization, a folder and everything below it, or a project.")
+    "Where the role applies: the whole organization, a folder and everything below it, or a project.")
   private Scope scope;
 
   @JsonPropertyDescription(
-      "Optional RFC 3339 instant, such as 2026-12-31T00:00:00Z, at which the binding stops granting anything"
-          + " (reason Expired), with no other event needed. Absent: no end.")
+    "Optional RFC 3339 instant, such as 2026-12-31T00:00:00Z, at which the binding stops granting anything"
+        + " (reason Expired), with no other event needed. Absent: no end.")
   private String expiresAt;
 
   public String getRole() {

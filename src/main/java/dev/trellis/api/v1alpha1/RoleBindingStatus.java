@@ -9,8 +9,8 @@ import java.util.Objects;
 public class RoleBindingStatus extends TrellisStatus {
 
   @JsonPropertyDescription(
-      "true only while the binding grants something now: its role, scope and subject are valid and it has"
-          + " not expired.")
+    "true only while the binding grants something now: its role, scope and subject are valid and it has"
+        + " not expired.")
   private Boolean effective;
 
   public Boolean getEffective() {

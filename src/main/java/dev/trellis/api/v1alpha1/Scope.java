@@ -24,12 +24,12 @@ public class Scope {
 
   @Required
   @JsonPropertyDescription(
-      "Organization (everything in the organization), Folder (everything below the folder) or Project (the"
-          + " resources associated with the project).")
+    "Organization (everything in the organization), Folder (everything below the folder) or Project (the"
+        + " resources associated with the project).")
   private Kind kind;
 
   @JsonPropertyDescription(
-      "Name of the Folder or Project, in the binding's namespace. Must be absent for an Organization scope.")
+    "Name of the Folder or Project, in the binding's namespace. Must be absent for an Organization scope.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String name;

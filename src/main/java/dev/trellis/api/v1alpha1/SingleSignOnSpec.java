@@ -17,9 +17,9 @@ import java.util.List;
 public class SingleSignOnSpec {
 
   @JsonPropertyDescription(
-      "true gives every user of spec.sso.domains the default roles, at Organization scope, through a Domain"
-          + " subject (*@domain) in the grants documents. Members with a role of their own keep it, also after"
-          + " this is set back to false.")
+    "true gives every user of spec.sso.domains the default roles, at Organization scope, through a Domain"
+        + " subject (*@domain) in the grants documents. Members with a role of their own keep it, also after"
+        + " this is set back to false.")
   @Default("false")
   private Boolean enabled;
 
@@ -30,8 +30,8 @@ public class SingleSignOnSpec {
   private List<@Pattern(Validation.DOMAIN) @Size(max = Validation.DOMAIN_MAX) String> domains = new ArrayList<>();
 
   @JsonPropertyDescription(
-      "The role single sign-on users get, at most one per feature: names of AccessRoles with spec.feature, for"
-          + " example observability-guest and reporting-user.")
+    "The role single sign-on users get, at most one per feature: names of AccessRoles with spec.feature, for"
+        + " example observability-guest and reporting-user.")
   @Size(max = 3)
   @ValidationRule(value = Validation.UNIQUE_ITEMS, message = "spec.sso.defaultRoles must not list a role twice")
   private List<@Pattern(Validation.NAME) @Size(max = Validation.NAME_MAX) String> defaultRoles = new ArrayList<>();

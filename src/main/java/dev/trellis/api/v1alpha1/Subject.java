@@ -21,26 +21,28 @@ import java.util.Objects;
 public class Subject {
 
   /** A member of this organization, or a member of a partner organization reached through a partnership. */
-  public enum Kind { Member, PartnerMember }
+  public enum Kind {
+    Member, PartnerMember
+  }
 
   @Required
   @JsonPropertyDescription(
-      "Member (a Member in the binding's namespace) or PartnerMember (a Member of a partner organization,"
-          + " reached through subject.partnership).")
+    "Member (a Member in the binding's namespace) or PartnerMember (a Member of a partner organization,"
+        + " reached through subject.partnership).")
   private Kind kind;
 
   @Required
   @JsonPropertyDescription(
-      "Name of the Member: in the binding's namespace for kind Member, in the partner organization's"
-          + " namespace for kind PartnerMember.")
+    "Name of the Member: in the binding's namespace for kind Member, in the partner organization's"
+        + " namespace for kind PartnerMember.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String name;
 
   @JsonPropertyDescription(
-      "For kind PartnerMember only: name of the Partnership, in the binding's namespace, with the partner"
-          + " organization. The grant holds while the partnership is Established and its acceptance lists the"
-          + " member.")
+    "For kind PartnerMember only: name of the Partnership, in the binding's namespace, with the partner"
+        + " organization. The grant holds while the partnership is Established and its acceptance lists the"
+        + " member.")
   @Pattern(Validation.NAME)
   @Size(max = Validation.NAME_MAX)
   private String partnership;

@@ -14,8 +14,8 @@ public abstract class TrellisStatus {
   private Long observedGeneration;
 
   @JsonPropertyDescription(
-      "Current state, as Kubernetes conditions. Ready is False with a reason and a one-sentence message"
-          + " saying what is wrong and how to fix it.")
+    "Current state, as Kubernetes conditions. Ready is False with a reason and a one-sentence message"
+        + " saying what is wrong and how to fix it.")
   private List<Condition> conditions = new ArrayList<>();
 
   public Long getObservedGeneration() {

@@ -186,6 +186,7 @@ public final class Delegation {
         case Project -> hierarchy.projectWithin(inner.name(), outer.name());
       };
     }
-    return inner.kind() == ScopeKind.Project && outer.name().equals(inner.name()) && hierarchy.projectValid(inner.name());
+    return inner.kind() == ScopeKind.Project && outer.name().equals(inner.name())
+        && hierarchy.projectValid(inner.name());
   }
 }

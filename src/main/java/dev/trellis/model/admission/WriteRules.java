@@ -55,7 +55,7 @@ public final class WriteRules {
     switch (operation) {
       case "CREATE" -> needs.add(Need.of("connectors.create", ScopeRef.organization()));
       case "DELETE" -> needs.add(Need.of("connectors.delete", ScopeRef.organization()));
-      default -> { }
+      default -> {}
     }
     Set<ScopeRef> changed = new LinkedHashSet<>();
     oldPoints.stream().filter(p -> !newPoints.contains(p)).forEach(changed::add);

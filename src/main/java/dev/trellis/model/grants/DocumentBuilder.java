@@ -5,11 +5,11 @@ import dev.trellis.model.snapshot.OrganizationNode;
 import dev.trellis.model.snapshot.ResourceNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Set;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 

@@ -41,10 +41,11 @@ final class FeatureConflicts {
           Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(b -> !b.wasReady())
           .thenComparing(BindingNode::name)).orElseThrow();
       String standing = checks.get(first.name()).role().name();
-      group.stream().filter(b -> !checks.get(b.name()).role().name().equals(standing)).forEach(b ->
-          out.put(b.name(), Verdict.invalid(Reasons.CONFLICTING_FEATURE_ROLES, key.subject() + " already holds role \""
-              + standing + "\" for " + key.feature().displayName() + " through binding \"" + first.name()
-              + "\"; a member holds one role per feature: delete one of the two bindings.")));
+      group.stream().filter(b -> !checks.get(b.name()).role().name().equals(standing))
+          .forEach(b -> out.put(b.name(),
+              Verdict.invalid(Reasons.CONFLICTING_FEATURE_ROLES, key.subject() + " already holds role \""
+                  + standing + "\" for " + key.feature().displayName() + " through binding \"" + first.name()
+                  + "\"; a member holds one role per feature: delete one of the two bindings.")));
     });
     return out;
   }

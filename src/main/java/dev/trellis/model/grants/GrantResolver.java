@@ -48,7 +48,7 @@ public final class GrantResolver {
     Stream<MemberNode> members = Stream.concat(snapshot.members().stream(),
         snapshot.partnerships().stream().flatMap(p -> p.partnerMembers().stream()));
     return Stream.concat(snapshot.bindings().stream().map(BindingNode::expiresAt),
-            members.map(m -> m.invitation() == null ? null : m.invitation().expiresAt()))
+        members.map(m -> m.invitation() == null ? null : m.invitation().expiresAt()))
         .filter(t -> t != null && t.isAfter(now))
         .min(Instant::compareTo)
         .orElse(null);

@@ -45,7 +45,8 @@ final class OrgIndex {
     resources = byName(s.resources(), ResourceNode::name);
     partnerships = byName(s.partnerships(), PartnershipView::name);
     roles.forEach((n, r) -> roleVerdicts.put(n, RoleValidator.judge(r)));
-    membership = Membership.judge(s.organization().name(), members.values(), s.bindings(), roles, roleVerdicts, s.organization().access(), now);
+    membership = Membership.judge(s.organization().name(), members.values(), s.bindings(), roles, roleVerdicts,
+        s.organization().access(), now);
     memberVerdicts = membership.verdicts();
     connectors.forEach((n, c) -> connectorVerdicts.put(n, AssociationValidator.connector(c, hierarchy)));
     resources.forEach((n, r) -> resourceVerdicts.put(n,

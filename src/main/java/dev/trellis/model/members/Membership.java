@@ -142,7 +142,8 @@ public final class Membership {
         .filter(m -> !allowed.contains(Invitations.domainOf(m.email())))
         .forEach(m -> verdicts.put(m.name(), Verdict.invalid(Reasons.DOMAIN_NOT_ALLOWED, m.email()
             + " is outside the domains the organization allows (" + (sorted.isEmpty() ? "none yet: no account owner"
-            : String.join(", ", sorted)) + ", spec.domainRestriction.mode " + mode + "); use an address of an"
+                : String.join(", ", sorted))
+            + ", spec.domainRestriction.mode " + mode + "); use an address of an"
             + " allowed domain or list this one in spec.domainRestriction.domains.")));
   }
 

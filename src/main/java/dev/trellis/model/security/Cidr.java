@@ -202,7 +202,7 @@ public record Cidr(int family, BigInteger address, int prefix) implements Compar
     }
     int bestStart = -1;
     int bestLen = 1;
-    for (int i = 0; i < 8; ) {
+    for (int i = 0; i < 8;) {
       if (g[i] != 0) {
         i++;
         continue;

@@ -19,7 +19,8 @@ public final class RoleValidator {
       String quoted = String.join(", ", unknown.stream().map(p -> "\"" + p + "\"").toList());
       return Verdict.invalid(Reasons.UNKNOWN_PERMISSION, (unknown.size() == 1 ? "Permission " : "Permissions ")
           + quoted + (unknown.size() == 1 ? " is" : " are")
-          + " not in the catalogue (docs/permissions.md); correct or remove " + (unknown.size() == 1 ? "it." : "them."));
+          + " not in the catalogue (docs/permissions.md); correct or remove "
+          + (unknown.size() == 1 ? "it." : "them."));
     }
     return Verdict.ok("Role is valid.");
   }

@@ -1,51 +1,51 @@
 package dev.trellis.reconcile.organization;
 
-import dev.trellis.reconcile.conversion.BrandingConversion;
 import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
 import dev.trellis.api.v1alpha1.OrganizationStatus.Phase;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.organization.NamespaceClaim;
 import dev.trellis.model.organization.NamespaceClaim.Action;
-import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.packages.PackageAvailability;
 import dev.trellis.model.security.EffectiveSecurity;
 import dev.trellis.model.security.SecurityDocument;
 import dev.trellis.model.tenancy.TenantTree;
+import dev.trellis.model.verdict.Verdict;
+import dev.trellis.reconcile.conversion.BrandingConversion;
+import dev.trellis.reconcile.conversion.SecurityConversion;
+import dev.trellis.reconcile.conversion.TenantTreeConversion;
 import dev.trellis.reconcile.mappers.BrandingImagesToOrganizationMapper;
 import dev.trellis.reconcile.mappers.ManagedConfigMapToOrganizationMapper;
 import dev.trellis.reconcile.mappers.NamespaceToOrganizationMapper;
 import dev.trellis.reconcile.mappers.OrganizationToTenantTreeNeighboursMapper;
-import dev.trellis.reconcile.support.ConfigMapApplier;
+import dev.trellis.reconcile.status.OrganizationStatusAssembler;
+import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.Conditions;
+import dev.trellis.reconcile.support.ConfigMapApplier;
 import dev.trellis.reconcile.support.EventRecorder;
+import dev.trellis.reconcile.support.ReconcileErrors;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
-import dev.trellis.reconcile.status.OrganizationStatusAssembler;
-import dev.trellis.reconcile.conversion.SecurityConversion;
-import dev.trellis.reconcile.conversion.TenantTreeConversion;
-import dev.trellis.api.v1alpha1.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import dev.trellis.reconcile.support.CacheReadiness;
-import dev.trellis.reconcile.support.ReconcileErrors;
-import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -159,7 +159,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         termination == null ? null : termination.terminatedAt(), tree.children(name),
         List.copyOf(subscription.effective().packages()), List.copyOf(subscription.effective().addOns()),
         org.terminationRequested() ? null
-            : SecurityConversion.status(security.policy(), org.getSpec().getSecurity())), ready, clock);
+            : SecurityConversion.status(security.policy(), org.getSpec().getSecurity())),
+        ready, clock);
     labelPhase(org, status.getPhase(), context);
     // The tenancy controller's part of the status is compared without, and applied without.
     return StatusUpdates.patchIfChanged(org, OrganizationStatusAssembler.own(old), status, events);
@@ -234,7 +235,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       }
       return new Termination(Phase.Terminating, null, Conditions.of(ApiConstants.READY, false,
           Reasons.TERMINATING, "The organization is being terminated: namespace " + namespaceName
-              + " and everything in it are being deleted.", generation(org)));
+              + " and everything in it are being deleted.",
+          generation(org)));
     }
     // Its partnerships ended with its data: the record says so.
     OrganizationStatusAssembler.terminated(org, clock)
@@ -256,10 +258,10 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
       Context<Organization> context) {
     ConfigMap desired = new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(name)
-          .withNamespace(org.effectiveNamespace())
-          .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
-          .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
+        .withName(name)
+        .withNamespace(org.effectiveNamespace())
+        .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+        .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
         .endMetadata()
         .withData(data)
         .withBinaryData(binaryData.isEmpty() ? null : binaryData)
@@ -379,7 +381,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     }
     try {
       // Plain Jackson: a null value must be sent as null, which is how a merge patch removes a key.
-      resource.patch(PatchContext.of(PatchType.JSON_MERGE), MERGE_PATCH.writeValueAsString(Map.of("metadata", metadata)));
+      resource.patch(PatchContext.of(PatchType.JSON_MERGE),
+          MERGE_PATCH.writeValueAsString(Map.of("metadata", metadata)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -395,11 +398,11 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     String uid = org.getMetadata().getUid();
     return new NamespaceBuilder()
         .withNewMetadata()
-          .withName(org.effectiveNamespace())
-          .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
-          .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
-          .addToAnnotations(ApiConstants.OWNER_UID_ANNOTATION, uid)
-          .addToAnnotations(creating ? Map.of(ApiConstants.CREATED_FOR_ANNOTATION, uid) : Map.of())
+        .withName(org.effectiveNamespace())
+        .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
+        .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+        .addToAnnotations(ApiConstants.OWNER_UID_ANNOTATION, uid)
+        .addToAnnotations(creating ? Map.of(ApiConstants.CREATED_FOR_ANNOTATION, uid) : Map.of())
         .endMetadata()
         .build();
   }

@@ -11,6 +11,7 @@ public final class ManagedResourceStatusAssembler {
   private ManagedResourceStatusAssembler() {}
 
   public static ManagedResourceStatus assemble(ManagedResource resource, Verdict verdict, Clock clock) {
-    return StatusAssembly.assemble(resource, ManagedResourceStatus::new, s -> {}, Conditions.ready(verdict, resource), clock);
+    return StatusAssembly.assemble(resource, ManagedResourceStatus::new, s -> {}, Conditions.ready(verdict, resource),
+        clock);
   }
 }

@@ -42,8 +42,8 @@ public class EventRecorder {
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     var event = new EventBuilder()
         .withNewMetadata()
-          .withGenerateName(about.getMetadata().getName() + ".")
-          .withNamespace(namespace)
+        .withGenerateName(about.getMetadata().getName() + ".")
+        .withNamespace(namespace)
         .endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder()
             .withApiVersion(about.getApiVersion())

@@ -1,11 +1,11 @@
 package dev.trellis.reconcile.support;
 
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-import io.quarkus.arc.Unremovable;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
@@ -41,13 +41,10 @@ public class LeaderElection {
   @Unremovable // looked up by the extension at start, never injected
   LeaderElectionConfiguration leaderElection(
       @ConfigProperty(name = "trellis.leader-election.enabled", defaultValue = "false") boolean enabled,
-      @ConfigProperty(name = "trellis.leader-election.lease-name", defaultValue = "trellis-operator")
-          String leaseName,
+      @ConfigProperty(name = "trellis.leader-election.lease-name", defaultValue = "trellis-operator") String leaseName,
       @ConfigProperty(name = "trellis.operator.namespace", defaultValue = "trellis-system") String namespace,
-      @ConfigProperty(name = "trellis.leader-election.lease-duration", defaultValue = "15s")
-          Duration leaseDuration,
-      @ConfigProperty(name = "trellis.leader-election.renew-deadline", defaultValue = "10s")
-          Duration renewDeadline,
+      @ConfigProperty(name = "trellis.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
+      @ConfigProperty(name = "trellis.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
       @ConfigProperty(name = "trellis.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
       @ConfigProperty(name = "trellis.leader-election.identity") Optional<String> identity) {
     if (!enabled) {

@@ -132,8 +132,8 @@ public class SigningKey {
     }
     try {
       client.resource(new ConfigMapBuilder().withNewMetadata().withName(PUBLIC_KEYS).withNamespace(namespace)
-              .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY).endMetadata()
-              .addToData(PUBLIC_KEYS_KEY, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(next)).build())
+          .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY).endMetadata()
+          .addToData(PUBLIC_KEYS_KEY, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(next)).build())
           .fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts().serverSideApply();
     } catch (IOException e) {
       throw new IllegalStateException(e);

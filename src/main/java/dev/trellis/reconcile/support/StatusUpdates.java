@@ -1,8 +1,8 @@
 package dev.trellis.reconcile.support;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
-import dev.trellis.api.v1alpha1.TrellisStatus;
 import dev.trellis.api.v1alpha1.Condition;
+import dev.trellis.api.v1alpha1.TrellisStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -25,8 +25,8 @@ public final class StatusUpdates {
   }
 
   /** {@link #patchIfChanged} for JOSDK's error status: the same comparison, Event and patch. */
-  public static <S extends TrellisStatus, R extends CustomResource<?, S>> ErrorStatusUpdateControl<R>
-      patchErrorIfChanged(R resource, S old, S desired, EventRecorder events) {
+  public static <S extends TrellisStatus, R extends CustomResource<?, S>> ErrorStatusUpdateControl<R> patchErrorIfChanged(
+      R resource, S old, S desired, EventRecorder events) {
     if (desired.equals(old)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }

@@ -3,6 +3,7 @@ package dev.trellis.reconcile.support;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationStatus;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import dev.trellis.reconcile.status.OrganizationStatusAssembler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,10 +15,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.trellis.api.v1alpha1.OrganizationStatus;
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the status of Trellis objects that are not the primary of the reconcile writing them, as their kind's

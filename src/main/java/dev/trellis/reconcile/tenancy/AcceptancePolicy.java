@@ -74,8 +74,9 @@ final class AcceptancePolicy {
     boolean failsClosed = spec != null && (spec.getFailurePolicy() == null || "Fail".equals(spec.getFailurePolicy()));
     boolean matchesCreate = spec != null && spec.getMatchConstraints() != null
         && spec.getMatchConstraints().getResourceRules() != null
-        && spec.getMatchConstraints().getResourceRules().stream().anyMatch(r ->
-            contains(r.getApiGroups(), "iam.trellis.dev") && contains(r.getResources(), "invitationacceptances")
+        && spec.getMatchConstraints().getResourceRules().stream()
+            .anyMatch(r -> contains(r.getApiGroups(), "iam.trellis.dev")
+                && contains(r.getResources(), "invitationacceptances")
                 && contains(r.getOperations(), "CREATE"));
     if (!checksEmail || !failsClosed || !matchesCreate) {
       return Optional.of("The admission policy " + NAME + " differs from the one Trellis ships");

@@ -5,8 +5,8 @@ import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
 import dev.trellis.projection.Signatures;
-import dev.trellis.reconcile.support.SigningKey;
 import dev.trellis.reconcile.support.ConfigMapApplier;
+import dev.trellis.reconcile.support.SigningKey;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -61,7 +61,7 @@ public class GrantsWriter {
       ConfigMapApplier.Outcome outcome;
       try {
         outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
-                signing.sign(document.getValue())),
+            signing.sign(document.getValue())),
             view.cache(ConfigMap.class), primary);
       } catch (KubernetesClientException e) {
         metrics.documentWriteFailed();
@@ -81,9 +81,8 @@ public class GrantsWriter {
    * resourceVersion it returned (anyone's change since gives another), and no other.
    */
   boolean intact(String namespace, String connector, Map<String, String> versions) {
-    boolean same = versions.entrySet().stream().allMatch(v ->
-        view.get(ConfigMap.class, namespace, v.getKey())
-            .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
+    boolean same = versions.entrySet().stream().allMatch(v -> view.get(ConfigMap.class, namespace, v.getKey())
+        .map(cm -> v.getValue().equals(cm.getMetadata().getResourceVersion())).orElse(false));
     return same && of(namespace, connector).allMatch(cm -> versions.containsKey(cm.getMetadata().getName()));
   }
 
@@ -117,18 +116,18 @@ public class GrantsWriter {
   private static ConfigMap desired(Connector connector, String name, String json, String signature) {
     return new ConfigMapBuilder()
         .withNewMetadata()
-          .withName(name)
-          .withNamespace(connector.getMetadata().getNamespace())
-          .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
-          .addToLabels(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName())
-          .withOwnerReferences(new OwnerReferenceBuilder()
-              .withApiVersion(connector.getApiVersion())
-              .withKind(connector.getKind())
-              .withName(connector.getMetadata().getName())
-              .withUid(connector.getMetadata().getUid())
-              .withController(true)
-              .withBlockOwnerDeletion(false)
-              .build())
+        .withName(name)
+        .withNamespace(connector.getMetadata().getNamespace())
+        .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+        .addToLabels(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName())
+        .withOwnerReferences(new OwnerReferenceBuilder()
+            .withApiVersion(connector.getApiVersion())
+            .withKind(connector.getKind())
+            .withName(connector.getMetadata().getName())
+            .withUid(connector.getMetadata().getUid())
+            .withController(true)
+            .withBlockOwnerDeletion(false)
+            .build())
         .endMetadata()
         .addToData(Projection.DATA_KEY, json)
         .addToData(Signatures.SIGNATURE_KEY, signature)

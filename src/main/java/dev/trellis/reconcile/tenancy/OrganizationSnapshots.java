@@ -1,9 +1,9 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.api.v1alpha1.Partnership;
-import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.model.snapshot.OrgSnapshot;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,6 @@
 package dev.trellis.reconcile.tenancy;
 
 import dev.trellis.api.v1alpha1.Member;
-
-import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
@@ -12,7 +10,7 @@ import dev.trellis.model.partnership.PartnershipStateMachine;
 import dev.trellis.model.partnership.PartnershipTransition;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.PartnershipView;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,14 +51,15 @@ final class PartnershipEvaluator {
     String partnerOrgId = partnership.getSpec().getPartnerOrgId();
     Optional<Organization> partner = view.organizationByOrgId(partnerOrgId)
         .filter(Organization::active);
-    Optional<PartnershipAcceptance> acceptance = partner.flatMap(p -> view.in(PartnershipAcceptance.class, p.effectiveNamespace())
-        .filter(a -> customerOrgId.equals(a.getSpec().getCustomerOrgId())
-            && partnership.getMetadata().getName().equals(a.getSpec().getPartnership()))
-        .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
-        // A terminated acceptance is spent: it never establishes a new partnership of the same name.
-        .filter(a -> a.getStatus() == null || a.getStatus().getPhase() != PartnershipPhase.Terminated)
-        // Two acceptances of one partnership: the earliest counts, whatever order the cache lists them in.
-        .min(FIRST_CREATED));
+    Optional<PartnershipAcceptance> acceptance =
+        partner.flatMap(p -> view.in(PartnershipAcceptance.class, p.effectiveNamespace())
+            .filter(a -> customerOrgId.equals(a.getSpec().getCustomerOrgId())
+                && partnership.getMetadata().getName().equals(a.getSpec().getPartnership()))
+            .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
+            // A terminated acceptance is spent: it never establishes a new partnership of the same name.
+            .filter(a -> a.getStatus() == null || a.getStatus().getPhase() != PartnershipPhase.Terminated)
+            // Two acceptances of one partnership: the earliest counts, whatever order the cache lists them in.
+            .min(FIRST_CREATED));
     var observation = new PartnershipObservation(
         Boolean.TRUE.equals(partnership.getSpec().getTerminated()),
         Boolean.TRUE.equals(partnership.getSpec().getPaused()),

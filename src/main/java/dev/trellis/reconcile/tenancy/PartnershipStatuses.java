@@ -1,6 +1,5 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.PartnerAccess;
@@ -13,6 +12,7 @@ import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.Subject;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.partnership.PartnershipTransition;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.reconcile.status.PartnershipAcceptanceStatusAssembler;
 import dev.trellis.reconcile.status.PartnershipStatusAssembler;
 import dev.trellis.reconcile.support.EventRecorder;
@@ -57,7 +57,8 @@ final class PartnershipStatuses {
           e.partner().map(p -> p.getMetadata().getName()).orElse(null), evaluator.members(e), e.transitions(),
           e.current());
       boolean written = statuses.apply(partnership,
-          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), view.cache(Partnership.class), primary);
+          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), view.cache(Partnership.class),
+          primary);
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
           String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
@@ -93,8 +94,8 @@ final class PartnershipStatuses {
       }
       Optional<Organization> customer = view.organizationByOrgId(acceptance.getSpec().getCustomerOrgId())
           .filter(Organization::active);
-      Optional<Partnership> partnership = customer.flatMap(c ->
-          view.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
+      Optional<Partnership> partnership =
+          customer.flatMap(c -> view.partnership(c.effectiveNamespace(), acceptance.getSpec().getPartnership()));
       boolean namesUs = partnership.map(p -> partner.getStatus().getOrgId().equals(p.getSpec().getPartnerOrgId()))
           .orElse(false);
       var evaluation = namesUs ? evaluator.evaluate(partnership.get(), customer.get()) : null;
@@ -135,7 +136,8 @@ final class PartnershipStatuses {
       }
       Organization customer = a.customer().get();
       Partnership partnership = a.partnership().get();
-      Resolution resolution = resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
+      Resolution resolution =
+          resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
       // The customer's effective bindings of this partnership's members, read once per acceptance.
       Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
       view.in(RoleBinding.class, customer.effectiveNamespace())

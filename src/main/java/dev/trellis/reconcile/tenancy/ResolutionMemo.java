@@ -1,11 +1,10 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.snapshot.OrgSnapshot;
+import dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +25,6 @@ final class ResolutionMemo {
 
   /** A connector's grants as last written: the Connector's uid, its ConfigMaps' resourceVersions, its figures. */
   record Written(String connectorUid, Map<String, String> configMaps, Figures figures) {}
-
-
 
   /**
    * One organization's resolution (documents left out) of {@code snapshot} at {@code at}, valid until

@@ -1,11 +1,7 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.reconcile.conversion.SnapshotConversion;
-import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.api.v1alpha1.AccessRole;
 import dev.trellis.api.v1alpha1.ApiConstants;
-import dev.trellis.reconcile.support.CachedContent;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.InvitationAcceptance;
@@ -16,18 +12,16 @@ import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
-import dev.trellis.model.snapshot.PartnershipView;
-import dev.trellis.api.v1alpha1.ProductPackage;
-import dev.trellis.reconcile.conversion.TenantTreeConversion;
 import dev.trellis.reconcile.mappers.AccessRoleToNamespacesMapper;
 import dev.trellis.reconcile.mappers.AdmissionPolicyToNamespacesMapper;
-import dev.trellis.reconcile.mappers.Directory;
 import dev.trellis.reconcile.mappers.MemberToNamespacesMapper;
 import dev.trellis.reconcile.mappers.OrganizationToNamespacesMapper;
 import dev.trellis.reconcile.mappers.PartnershipAcceptanceToNamespacesMapper;
 import dev.trellis.reconcile.mappers.PartnershipToNamespacesMapper;
 import dev.trellis.reconcile.mappers.RoleBindingToNamespacesMapper;
 import dev.trellis.reconcile.mappers.ToOwnNamespaceMapper;
+import dev.trellis.reconcile.support.CacheReadiness;
+import dev.trellis.reconcile.support.CachedContent;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -40,12 +34,11 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.ArrayList;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -132,9 +125,11 @@ final class TenancyEventSources {
         context));
     byKind = Map.ofEntries(Map.entry(Organization.class, organizations), Map.entry(Folder.class, folders),
         Map.entry(Project.class, projects), Map.entry(ManagedResource.class, resources),
-        Map.entry(Connector.class, connectors), Map.entry(Member.class, members), Map.entry(RoleBinding.class, bindings),
+        Map.entry(Connector.class, connectors), Map.entry(Member.class, members),
+        Map.entry(RoleBinding.class, bindings),
         Map.entry(AccessRole.class, roles), Map.entry(Partnership.class, partnerships),
-        Map.entry(PartnershipAcceptance.class, acceptances), Map.entry(InvitationAcceptance.class, invitationAcceptances),
+        Map.entry(PartnershipAcceptance.class, acceptances),
+        Map.entry(InvitationAcceptance.class, invitationAcceptances),
         Map.entry(ConfigMap.class, configMaps), Map.entry(ValidatingAdmissionPolicy.class, admissionPolicies),
         Map.entry(ValidatingAdmissionPolicyBinding.class, admissionPolicyBindings));
     view.attach(this);
@@ -168,8 +163,8 @@ final class TenancyEventSources {
    * Status writes (ours included) do not change what an object grants; spec, label and deletion changes
    * may. Filtering the rest keeps our own status writes from re-triggering the namespace.
    */
-  private static final OnUpdateFilter<HasMetadata> SPEC_CHANGED = (updated, old) ->
-      !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+  private static final OnUpdateFilter<HasMetadata> SPEC_CHANGED =
+      (updated, old) -> !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
           || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
           || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp());
 
@@ -221,6 +216,5 @@ final class TenancyEventSources {
         : List.of(r.getMetadata().getNamespace())));
     return source;
   }
-
 
 }

@@ -1,28 +1,25 @@
 package dev.trellis.reconcile.tenancy;
 
-import dev.trellis.api.v1alpha1.Folder;
-import dev.trellis.api.v1alpha1.Project;
-import dev.trellis.api.v1alpha1.ManagedResource;
-import dev.trellis.api.v1alpha1.Member;
-import dev.trellis.api.v1alpha1.RoleBinding;
-import dev.trellis.api.v1alpha1.Partnership;
-import dev.trellis.api.v1alpha1.PartnershipAcceptance;
-import dev.trellis.api.v1alpha1.InvitationAcceptance;
-import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.api.v1alpha1.ApiConstants;
-import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.ConnectorStatus;
+import dev.trellis.api.v1alpha1.Folder;
 import dev.trellis.api.v1alpha1.FolderStatus;
+import dev.trellis.api.v1alpha1.InvitationAcceptance;
 import dev.trellis.api.v1alpha1.InvitationAcceptanceStatus;
-import dev.trellis.api.v1alpha1.InvitationStatus;
+import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.ManagedResourceStatus;
+import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.MemberStatus;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.PartnerAccess;
+import dev.trellis.api.v1alpha1.Partnership;
+import dev.trellis.api.v1alpha1.PartnershipAcceptance;
 import dev.trellis.api.v1alpha1.PartnershipAcceptanceStatus;
 import dev.trellis.api.v1alpha1.PartnershipStatus;
+import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.ProjectStatus;
+import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.api.v1alpha1.RoleBindingStatus;
 import dev.trellis.api.v1alpha1.TrellisStatus;
 import dev.trellis.model.Reasons;
@@ -30,12 +27,11 @@ import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.GrantsDocument;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.members.AccessOutcome;
-import dev.trellis.model.snapshot.InvitationNode;
 import dev.trellis.model.snapshot.OrgSnapshot;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.model.verdict.Verdicts;
-import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
+import dev.trellis.reconcile.conversion.SnapshotConversion;
 import dev.trellis.reconcile.status.ConnectorStatusAssembler;
 import dev.trellis.reconcile.status.FolderStatusAssembler;
 import dev.trellis.reconcile.status.InvitationAcceptanceStatusAssembler;
@@ -46,7 +42,6 @@ import dev.trellis.reconcile.status.ProjectStatusAssembler;
 import dev.trellis.reconcile.status.RoleBindingStatusAssembler;
 import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.CacheReadiness;
-import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.ReconcileErrors;
 import dev.trellis.reconcile.support.StatusWriter;
@@ -62,7 +57,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -242,7 +236,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     AcceptancePolicy.State policy = view.acceptancePolicy();
     view.in(InvitationAcceptance.class, namespace).forEach(a -> {
       InvitationAcceptanceStatusAssembler.assemble(a, policy.distrust(SnapshotConversion.created(a)),
-              recorded(namespace, a), access.acceptances().get(a.getMetadata().getName()), clock)
+          recorded(namespace, a), access.acceptances().get(a.getMetadata().getName()), clock)
           .ifPresent(status -> statuses.apply(a, status, view.cache(InvitationAcceptance.class), primary));
     });
   }
@@ -285,8 +279,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
       Map<String, List<PartnerAccess>> partnerAccess, ResourceID primary) {
     view.in(Folder.class, namespace).forEach(folder -> judged(verdicts.folders(), folder)
-        .ifPresent(v -> statuses.apply(folder, FolderStatusAssembler.assemble(folder, v, clock), view.cache(Folder.class),
-            primary)));
+        .ifPresent(
+            v -> statuses.apply(folder, FolderStatusAssembler.assemble(folder, v, clock), view.cache(Folder.class),
+                primary)));
     view.in(Project.class, namespace).forEach(project -> judged(verdicts.projects(), project)
         .ifPresent(v -> statuses.apply(project, ProjectStatusAssembler.assemble(project, v, clock),
             view.cache(Project.class), primary)));
@@ -399,7 +394,8 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       StatusKind<S, R> kind, String namespace, String message, ResourceID primary) {
     view.in(kind.type(), namespace).forEach(resource -> statuses.apply(resource,
         StatusAssembly.withoutOrganization(resource, kind.fresh(), kind.withoutOrganization(),
-            Reasons.NO_ORGANIZATION, message, clock), view.cache(kind.type()), primary));
+            Reasons.NO_ORGANIZATION, message, clock),
+        view.cache(kind.type()), primary));
   }
 
   /**

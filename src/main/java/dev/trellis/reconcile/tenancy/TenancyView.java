@@ -85,7 +85,8 @@ public class TenancyView implements Directory {
 
   /** Whether invitation acceptances can be trusted now (the admission policy in force, and since when). */
   AcceptancePolicy.State acceptancePolicy() {
-    return AcceptancePolicy.state(sources().admissionPolicies.list().toList(), sources().admissionPolicyBindings.list().toList());
+    return AcceptancePolicy.state(sources().admissionPolicies.list().toList(),
+        sources().admissionPolicyBindings.list().toList());
   }
 
   /**
@@ -104,10 +105,11 @@ public class TenancyView implements Directory {
    * nothing: a partner or customer is only ever found through what it owns.
    */
   Optional<Organization> organizationByOrgId(String orgId) {
-    return orgId == null ? Optional.empty() : sources().organizations.byIndex(TenancyEventSources.ORG_BY_ORG_ID, orgId).stream()
-        .filter(org -> orgId.equals(org.getMetadata().getUid()))
-        .filter(this::ownsItsNamespace)
-        .findFirst();
+    return orgId == null ? Optional.empty()
+        : sources().organizations.byIndex(TenancyEventSources.ORG_BY_ORG_ID, orgId).stream()
+            .filter(org -> orgId.equals(org.getMetadata().getUid()))
+            .filter(this::ownsItsNamespace)
+            .findFirst();
   }
 
   /** Whether the organization is active, has an orgId, and its namespace carries its label and UID. */
@@ -124,7 +126,8 @@ public class TenancyView implements Directory {
   /** The packages in effect for an organization, down its tenant tree. */
   Set<ProductPackage> effectivePackages(Organization organization) {
     List<Organization> all = sources().organizations.list().toList();
-    return TenantTreeConversion.subscriptions(TenantTreeConversion.tree(all), all).of(organization.getMetadata().getName())
+    return TenantTreeConversion.subscriptions(TenantTreeConversion.tree(all), all)
+        .of(organization.getMetadata().getName())
         .effective().packages();
   }
 
@@ -204,7 +207,6 @@ public class TenancyView implements Directory {
         effectivePackages(organization),
         countingAcceptances(namespace));
   }
-
 
   /** The cached objects of {@code source} in {@code namespace}, from the namespace index. */
   private static <R extends HasMetadata> Stream<R> in(InformerEventSource<R, Namespace> source, String namespace) {

@@ -76,7 +76,7 @@ class SamplesParseTest {
 
   private static void prune(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
         JsonNode value = fields.next().getValue();
         if (value instanceof ArrayNode array && array.isEmpty()) {
           fields.remove();

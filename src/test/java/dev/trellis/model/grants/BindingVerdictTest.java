@@ -157,7 +157,8 @@ class BindingVerdictTest {
 
   @Test
   void partnerMemberNotListedInTheAcceptance() {
-    var b = london().partnership(partnership(PartnershipPhase.Established, List.of("someone"), List.of(KRISHNA_MEMBER)));
+    var b =
+        london().partnership(partnership(PartnershipPhase.Established, List.of("someone"), List.of(KRISHNA_MEMBER)));
     assertThat(verdictOf(b, binding("operation-support-analyst", KRISHNA, LONDON)).reason())
         .isEqualTo(Reasons.NOT_A_PARTNERSHIP_MEMBER);
   }
@@ -195,7 +196,7 @@ class BindingVerdictTest {
   @Test
   void everyBindingMessageIsOneSentenceSayingHowToFixIt() {
     List.of(binding("nope", ALICE, LONDON), binding("organization-admin", ALICE, LONDON),
-            binding("operation-support-analyst", SubjectRef.member("bob"), LONDON))
+        binding("operation-support-analyst", SubjectRef.member("bob"), LONDON))
         .forEach(x -> {
           String m = verdictOf(london(), x).message();
           assertThat(m).endsWith(".").contains(";");

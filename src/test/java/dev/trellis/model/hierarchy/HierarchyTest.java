@@ -18,8 +18,9 @@ class HierarchyTest {
 
   @Test
   void foldersAndProjectsUnderTheRootAreValid() {
-    Hierarchy h = Hierarchy.of(List.of(new FolderNode("eu", ""), new FolderNode("uk", "eu"), new FolderNode("us", null)),
-        List.of(new ProjectNode("london", "uk"), new ProjectNode("default", null)));
+    Hierarchy h =
+        Hierarchy.of(List.of(new FolderNode("eu", ""), new FolderNode("uk", "eu"), new FolderNode("us", null)),
+            List.of(new ProjectNode("london", "uk"), new ProjectNode("default", null)));
 
     assertThat(h.folderVerdicts().values()).allMatch(Verdict::ready);
     assertThat(h.projectVerdicts().values()).allMatch(Verdict::ready);
@@ -45,8 +46,8 @@ class HierarchyTest {
   @Test
   void everyFolderOnACycleReportsItAndFoldersBelowAreAncestorInvalid() {
     Hierarchy h = Hierarchy.of(List.of(
-            new FolderNode("a", "c"), new FolderNode("b", "a"), new FolderNode("c", "b"),
-            new FolderNode("below", "b"), new FolderNode("self", "self")),
+        new FolderNode("a", "c"), new FolderNode("b", "a"), new FolderNode("c", "b"),
+        new FolderNode("below", "b"), new FolderNode("self", "self")),
         List.of(new ProjectNode("p", "below"), new ProjectNode("q", "a")));
 
     assertThat(h.folderVerdicts().get("a").reason()).isEqualTo(Reasons.CYCLE_DETECTED);

@@ -3,6 +3,8 @@ package dev.trellis.model.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trellis.api.v1alpha1.DomainRestrictionSpec.Mode;
+import dev.trellis.api.v1alpha1.Feature;
+import dev.trellis.api.v1alpha1.FeatureLevel;
 import dev.trellis.api.v1alpha1.MemberPhase;
 import dev.trellis.model.Grants;
 import dev.trellis.model.OrgBuilder;
@@ -11,8 +13,6 @@ import dev.trellis.model.grants.GrantEntry;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.permissions.FeatureRoles;
-import dev.trellis.api.v1alpha1.Feature;
-import dev.trellis.api.v1alpha1.FeatureLevel;
 import dev.trellis.model.snapshot.AcceptanceNode;
 import dev.trellis.model.snapshot.AccessPolicy;
 import dev.trellis.model.snapshot.BindingNode;
@@ -153,18 +153,19 @@ class MembersTest {
 
   @Nested
   class Duplicates {
-  @Test
-  void twoMembersWithOneAddressLeaveTheLaterOneDuplicate() {
-    Resolution r = GrantResolver.resolve(org()
-        .member(MemberNode.user("alice", "alice@mrpaints.com").withCreated(T0))
-        .member(MemberNode.user("alice2", "ALICE@mrpaints.com").withCreated(T0.plusSeconds(1)))
-        .bind(bind("a", "super-viewer", "alice", T0)).bind(bind("b", "organization-admin", "alice2", T0)).build(), NOW);
+    @Test
+    void twoMembersWithOneAddressLeaveTheLaterOneDuplicate() {
+      Resolution r = GrantResolver.resolve(org()
+          .member(MemberNode.user("alice", "alice@mrpaints.com").withCreated(T0))
+          .member(MemberNode.user("alice2", "ALICE@mrpaints.com").withCreated(T0.plusSeconds(1)))
+          .bind(bind("a", "super-viewer", "alice", T0)).bind(bind("b", "organization-admin", "alice2", T0)).build(),
+          NOW);
 
-    assertThat(r.verdicts().members().get("alice").ready()).isTrue();
-    assertThat(r.verdicts().members().get("alice2").reason()).isEqualTo(Reasons.DUPLICATE_EMAIL);
-    assertThat(r.verdicts().bindings().get("b").effective()).isFalse();
-    assertThat(rolesOf(r, "alice@mrpaints.com", "ontap-a")).containsExactly("super-viewer");
-  }
+      assertThat(r.verdicts().members().get("alice").ready()).isTrue();
+      assertThat(r.verdicts().members().get("alice2").reason()).isEqualTo(Reasons.DUPLICATE_EMAIL);
+      assertThat(r.verdicts().bindings().get("b").effective()).isFalse();
+      assertThat(rolesOf(r, "alice@mrpaints.com", "ontap-a")).containsExactly("super-viewer");
+    }
   }
 
   @Nested
@@ -187,7 +188,8 @@ class MembersTest {
           .bind(new BindingNode("z-granting", "observability-user", SubjectRef.member("alice"), ScopeRef.organization(),
               null, T0, true))
           .bind(new BindingNode("a-new", "observability-administrator", SubjectRef.member("alice"),
-              ScopeRef.organization(), null, T0, false)).build(), NOW);
+              ScopeRef.organization(), null, T0, false))
+          .build(), NOW);
 
       assertThat(r.verdicts().bindings().get("z-granting").effective()).isTrue();
       assertThat(r.verdicts().bindings().get("a-new").verdict().reason()).isEqualTo(Reasons.CONFLICTING_FEATURE_ROLES);
@@ -199,7 +201,8 @@ class MembersTest {
           .bind(bind("obs", "observability-user", "alice", T0))
           .bind(bind("rep", "reporting-guest", "alice", T0.plusSeconds(1)))
           .bind(new BindingNode("obs-london", "observability-user", SubjectRef.member("alice"),
-              ScopeRef.project("london"), null, T0.plusSeconds(2))).build(), NOW);
+              ScopeRef.project("london"), null, T0.plusSeconds(2)))
+          .build(), NOW);
 
       assertThat(r.verdicts().bindings().values()).allSatisfy(v -> assertThat(v.verdict().ready()).isTrue());
       assertThat(rolesOf(r, "alice@mrpaints.com", "ontap-a")).containsExactly("observability-user",

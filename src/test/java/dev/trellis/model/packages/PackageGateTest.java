@@ -1,11 +1,11 @@
 package dev.trellis.model.packages;
 
-import dev.trellis.api.v1alpha1.ProductPackage;
 import static dev.trellis.api.v1alpha1.ProductPackage.EventAndIncidentManagement;
 import static dev.trellis.api.v1alpha1.ProductPackage.HybridDiscoveryAndMonitoring;
 import static dev.trellis.api.v1alpha1.ProductPackage.RemediationAndAutomation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.model.Reasons;
 import dev.trellis.model.RoleFiles;
 import dev.trellis.model.permissions.Permission;

@@ -1,7 +1,5 @@
 package dev.trellis.model.packages;
 
-import dev.trellis.api.v1alpha1.AddOn;
-import dev.trellis.api.v1alpha1.ProductPackage;
 import static dev.trellis.api.v1alpha1.AddOn.ProcessAutomation;
 import static dev.trellis.api.v1alpha1.AddOn.RemoteAccessManagement;
 import static dev.trellis.api.v1alpha1.AddOn.SmsAndVoice;
@@ -10,6 +8,8 @@ import static dev.trellis.api.v1alpha1.ProductPackage.HybridDiscoveryAndMonitori
 import static dev.trellis.api.v1alpha1.ProductPackage.RemediationAndAutomation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trellis.api.v1alpha1.AddOn;
+import dev.trellis.api.v1alpha1.ProductPackage;
 import dev.trellis.model.Reasons;
 import java.util.EnumSet;
 import java.util.Set;

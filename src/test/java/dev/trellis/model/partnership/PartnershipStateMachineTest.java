@@ -41,7 +41,8 @@ class PartnershipStateMachineTest {
       "Paused                            | 0 1 0 1 1 1 | Paused      Paused",
   };
 
-  private static final List<PartnershipPhase> PREVIOUS = Arrays.asList(null, Initiated, Established, Paused, Terminated);
+  private static final List<PartnershipPhase> PREVIOUS =
+      Arrays.asList(null, Initiated, Established, Paused, Terminated);
 
   @Test
   void nextFollowsTheSpecificationForEveryPhaseAndEveryObservation() {
@@ -189,7 +190,8 @@ class PartnershipStateMachineTest {
 
   @Test
   void onlyEstablishedGrants() {
-    assertThat(Stream.of(PartnershipPhase.values()).filter(PartnershipStateMachine::grants)).containsExactly(Established);
+    assertThat(Stream.of(PartnershipPhase.values()).filter(PartnershipStateMachine::grants))
+        .containsExactly(Established);
     assertThat(PartnershipStateMachine.grants(null)).isFalse();
   }
 

@@ -109,8 +109,8 @@ class FeatureRolesTest {
 
   /** Every row of the seed × every level × every feature the row belongs to. */
   static Stream<Arguments> everyRowAtEveryLevelOfEachOfItsFeatures() {
-    return seedTable().stream().flatMap(row -> row.features().stream().flatMap(feature ->
-        Stream.of(FeatureLevel.values()).map(level -> Arguments.of(row, feature, level))));
+    return seedTable().stream().flatMap(row -> row.features().stream()
+        .flatMap(feature -> Stream.of(FeatureLevel.values()).map(level -> Arguments.of(row, feature, level))));
   }
 
   static Stream<Arguments> everyFeatureAndLevel() {

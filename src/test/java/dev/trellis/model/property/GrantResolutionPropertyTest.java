@@ -93,7 +93,8 @@ class GrantResolutionPropertyTest {
     for (Tuple t : sample.subList(0, Math.min(4, sample.size()))) {
       BindingNode b = s.bindings().stream().filter(x -> x.name().equals(t.binding())).findFirst().orElseThrow();
       ResourceNode res = s.resources().stream().filter(x -> x.name().equals(t.resource())).findFirst().orElseThrow();
-      ConnectorNode conn = s.connectors().stream().filter(x -> x.name().equals(t.connector())).findFirst().orElseThrow();
+      ConnectorNode conn =
+          s.connectors().stream().filter(x -> x.name().equals(t.connector())).findFirst().orElseThrow();
       Map<String, OrgSnapshot> cuts = new LinkedHashMap<>();
       cuts.put("binding", rebuild(s, null, null, null, s.bindings().stream()
           .filter(y -> !y.name().equals(b.name())).toList(), null));
@@ -128,7 +129,9 @@ class GrantResolutionPropertyTest {
         cuts.put("connector associations " + points, rebuild(s, null, null,
             s.connectors().stream().map(c -> !c.name().equals(conn.name()) ? c
                 : new ConnectorNode(c.name(), minus(c.projects(), points, "Project/"),
-                    minus(c.folders(), points, "Folder/"))).toList(), null, null));
+                    minus(c.folders(), points, "Folder/")))
+                .toList(),
+            null, null));
       }
       cuts.forEach((what, cut) -> {
         Resolution after = GrantResolver.resolve(cut, RandomOrgs.NOW);
@@ -276,12 +279,13 @@ class GrantResolutionPropertyTest {
     Resolution before = GrantResolver.resolve(s, RandomOrgs.NOW);
 
     OrgSnapshot broken = rebuild(s, null, null, s.connectors().stream().map(c -> !c.equals(victim) ? c
-            : new ConnectorNode(c.name(), plus(c.projects(), "ghost-project"), plus(c.folders(), "ghost-folder")))
+        : new ConnectorNode(c.name(), plus(c.projects(), "ghost-project"), plus(c.folders(), "ghost-folder")))
         .toList(), plus(s.bindings(), new BindingNode("broken-binding", "ghost-role", null, null, null)), null);
     broken = new OrgSnapshot(broken.organization(), broken.folders(), broken.projects(),
         broken.resources().stream().map(r -> !victim.name().equals(r.connector()) ? r
             : new ResourceNode(r.name(), r.type(), r.name().hashCode() % 2 == 0 ? "ghost-connector" : r.connector(),
-                plus(r.projects(), "ghost-project"), List.of())).toList(),
+                plus(r.projects(), "ghost-project"), List.of()))
+            .toList(),
         broken.connectors(), broken.members(), broken.roles(), broken.bindings(), broken.partnerships());
     Resolution after = GrantResolver.resolve(broken, RandomOrgs.NOW);
 
@@ -297,14 +301,16 @@ class GrantResolutionPropertyTest {
   }
 
   /** A copy of the snapshot with the non-null lists replaced. */
-  static OrgSnapshot rebuild(OrgSnapshot s, List<FolderNode> folders, List<dev.trellis.model.snapshot.ProjectNode> projects,
+  static OrgSnapshot rebuild(OrgSnapshot s, List<FolderNode> folders,
+      List<dev.trellis.model.snapshot.ProjectNode> projects,
       List<ConnectorNode> connectors, List<BindingNode> bindings, List<RoleNode> roles) {
     return new OrgSnapshot(s.organization(), folders != null ? folders : s.folders(),
         projects != null ? projects : s.projects(), s.resources(), connectors != null ? connectors : s.connectors(),
         s.members(), roles != null ? roles : s.roles(), bindings != null ? bindings : s.bindings(), s.partnerships());
   }
 
-  static OrgSnapshot rebuild(OrgSnapshot s, List<FolderNode> folders, List<dev.trellis.model.snapshot.ProjectNode> projects,
+  static OrgSnapshot rebuild(OrgSnapshot s, List<FolderNode> folders,
+      List<dev.trellis.model.snapshot.ProjectNode> projects,
       List<ConnectorNode> connectors, List<BindingNode> bindings, List<RoleNode> roles, String resource,
       ResourceNode replacement) {
     OrgSnapshot base = rebuild(s, folders, projects, connectors, bindings, roles);

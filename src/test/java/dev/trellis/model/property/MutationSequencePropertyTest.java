@@ -182,8 +182,8 @@ class MutationSequencePropertyTest {
     }));
     Set<String> granting = new TreeSet<>();
     granted.forEach(t -> granting.add(t.binding()));
-    r.verdicts().bindings().forEach((name, v) ->
-        assertThat(v.effective()).as("%s: binding %s is effective", where, name).isEqualTo(granting.contains(name)));
+    r.verdicts().bindings().forEach((name, v) -> assertThat(v.effective())
+        .as("%s: binding %s is effective", where, name).isEqualTo(granting.contains(name)));
   }
 
   static OrgWorld apply(OrgWorld w, List<Mutation> mutations) {

@@ -164,7 +164,8 @@ final class OrgWorld {
         p.name(), p.phase(), p.partnerOrganization(),
         acceptances.containsKey(p.name()) ? acceptances.get(p.name()).members() : List.of(),
         partnerMembers.stream().filter(m -> m.organization().equals(p.partnerOrganization()))
-            .map(PartnerMember::member).toList())).toList();
+            .map(PartnerMember::member).toList()))
+        .toList();
     return new OrgSnapshot(organization, all(FOLDER, FolderNode.class), all(PROJECT, ProjectNode.class),
         all(RESOURCE, ResourceNode.class), all(CONNECTOR, ConnectorNode.class), all(MEMBER, MemberNode.class),
         all(ROLE, RoleNode.class), all(BINDING, BindingNode.class), views, packages());

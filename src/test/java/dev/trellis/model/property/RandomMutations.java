@@ -22,8 +22,8 @@ import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.permissions.PermissionCatalogue;
 import dev.trellis.model.property.OrgWorld.Acceptance;
 import dev.trellis.model.property.OrgWorld.Key;
-import dev.trellis.model.property.OrgWorld.Partnership;
 import dev.trellis.model.property.OrgWorld.PartnerMember;
+import dev.trellis.model.property.OrgWorld.Partnership;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.ConnectorNode;
 import dev.trellis.model.snapshot.FolderNode;
@@ -99,8 +99,8 @@ final class RandomMutations {
     }
     if (aim == 0) {
       Map<String, TreeSet<String>> links = new TreeMap<>();
-      new ReferenceGrants(w.snapshot()).chains(w.now()).values().forEach(chain -> chain.forEach(link ->
-          links.computeIfAbsent(ReferenceGrants.linkKind(link), k -> new TreeSet<>()).add(link)));
+      new ReferenceGrants(w.snapshot()).chains(w.now()).values().forEach(chain -> chain
+          .forEach(link -> links.computeIfAbsent(ReferenceGrants.linkKind(link), k -> new TreeSet<>()).add(link)));
       if (!links.isEmpty()) {
         return aimingAt(pick(List.copyOf(pick(List.copyOf(links.values())))));
       }
@@ -241,7 +241,8 @@ final class RandomMutations {
     List<String> changed = new ArrayList<>(project ? c.projects() : c.folders());
     changed.add(point);
     return mutation("connector associate", "Connector/" + c.name() + (project ? " projects " : " folders ")
-        + changed, new Key(CONNECTOR, c.name()), new ConnectorNode(c.name(), project ? changed : c.projects(),
+        + changed, new Key(CONNECTOR, c.name()),
+        new ConnectorNode(c.name(), project ? changed : c.projects(),
             project ? c.folders() : changed));
   }
 

@@ -47,8 +47,8 @@ public final class RandomOrgs {
       // Mostly point at an earlier folder (a tree, sometimes deep); sometimes any folder (maybe a cycle).
       String parent = roll < 25 || i == 0 && roll < 70 ? ""
           : roll < 70 ? folderNames.get(rnd.nextInt(i == 0 ? 1 : i))
-          : roll < 90 ? pick(folderNames)
-          : "ghost-folder";
+              : roll < 90 ? pick(folderNames)
+                  : "ghost-folder";
       folders.add(new FolderNode(folderNames.get(i), parent));
     }
     if (nf >= 1 && rnd.nextInt(8) == 0) {
@@ -92,7 +92,8 @@ public final class RandomOrgs {
     for (String p : names("ps", rnd.nextInt(3))) {
       List<MemberNode> partnerMembers = members("pm", "partner-" + p, 1 + rnd.nextInt(3));
       List<String> listed = new ArrayList<>(subset(partnerMembers.stream().map(MemberNode::name).toList(), "pm-ghost"));
-      PartnershipPhase phase = rnd.nextInt(3) == 0 ? pick(List.of(PartnershipPhase.values())) : PartnershipPhase.Established;
+      PartnershipPhase phase =
+          rnd.nextInt(3) == 0 ? pick(List.of(PartnershipPhase.values())) : PartnershipPhase.Established;
       partnerships.add(new PartnershipView(p, phase, "partner-" + p, listed, partnerMembers));
     }
     List<String> roleNames = new ArrayList<>(roles.stream().map(RoleNode::name).toList());
@@ -102,10 +103,12 @@ public final class RandomOrgs {
     List<String> common = List.of("operation-support-analyst", "super-viewer", "folder-or-project-admin",
         "organization-admin");
     for (String b : names("b", rnd.nextInt(20))) {
-      bindings.add(new BindingNode(b, rnd.nextBoolean() ? pick(common) : pick(roleNames), subject(members, partnerships), scope(folderNames, projectNames),
+      bindings.add(new BindingNode(b, rnd.nextBoolean() ? pick(common) : pick(roleNames),
+          subject(members, partnerships), scope(folderNames, projectNames),
           expiry()));
     }
-    return new OrgSnapshot(new OrganizationNode("acme", "id-acme", "org-acme"), folders, projects, resources, connectors,
+    return new OrgSnapshot(new OrganizationNode("acme", "id-acme", "org-acme"), folders, projects, resources,
+        connectors,
         members, roles, bindings, partnerships);
   }
 
@@ -115,7 +118,8 @@ public final class RandomOrgs {
       boolean sa = rnd.nextInt(4) == 0;
       String email = sa || rnd.nextInt(10) == 0 ? null : m + "@" + org + ".com";
       String clientId = sa && rnd.nextBoolean() ? "client-" + m : null;
-      out.add(new MemberNode(m, sa ? MemberType.ServiceAccount : MemberType.User, email, clientId, rnd.nextInt(7) == 0));
+      out.add(
+          new MemberNode(m, sa ? MemberType.ServiceAccount : MemberType.User, email, clientId, rnd.nextInt(7) == 0));
     }
     return out;
   }

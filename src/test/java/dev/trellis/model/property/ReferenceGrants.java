@@ -113,7 +113,8 @@ final class ReferenceGrants {
         all.addAll(commonLinks(points(b, r, c.get()), r, c.get()));
         out.put(new Tuple(c.get().name(), r.name(), subject.id(), subject.kind(), subject.organization(), b.name(),
             b.role(), b.scope().kind() == ScopeKind.Organization ? "Organization"
-                : b.scope().kind() + "/" + b.scope().name(), subject.via()), all);
+                : b.scope().kind() + "/" + b.scope().name(),
+            subject.via()), all);
       }
     }
     return out;
@@ -239,7 +240,8 @@ final class ReferenceGrants {
     MemberNode m = p.partnerMembers().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
     return usable(m) ? new Subject(id(m, p.partnerOrganization()), kind(m), p.partnerOrganization(),
         "Partnership/" + p.name(), Set.of("Partnership/" + p.name(), "Acceptance/" + p.name(),
-            "Acceptance/" + p.name() + "#" + name, "PartnerMember/" + p.partnerOrganization() + "/" + name)) : null;
+            "Acceptance/" + p.name() + "#" + name, "PartnerMember/" + p.partnerOrganization() + "/" + name))
+        : null;
   }
 
   private static boolean usable(MemberNode m) {
@@ -311,7 +313,8 @@ final class ReferenceGrants {
     if (b.scope().kind() == ScopeKind.Folder) {
       for (String f : r.folders()) {
         List<String> chain = chain(f);
-        if (chain != null && c.folders().contains(f) && chain.contains(b.scope().name()) && !out.contains("Folder/" + f)) {
+        if (chain != null && c.folders().contains(f) && chain.contains(b.scope().name())
+            && !out.contains("Folder/" + f)) {
           out.add("Folder/" + f);
         }
       }

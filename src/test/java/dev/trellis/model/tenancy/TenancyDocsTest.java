@@ -2,8 +2,8 @@ package dev.trellis.model.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trellis.model.Reasons;
 import dev.trellis.api.v1alpha1.AddOn;
+import dev.trellis.model.Reasons;
 import dev.trellis.model.security.PasswordPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;

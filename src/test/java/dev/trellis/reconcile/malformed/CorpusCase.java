@@ -147,7 +147,7 @@ public record CorpusCase(String id, String description, String gap, List<Expecta
    */
   public static String render(String yaml, Map<String, String> values) {
     String rendered = yaml;
-    for (String previous = null; !rendered.equals(previous); ) {
+    for (String previous = null; !rendered.equals(previous);) {
       previous = rendered;
       rendered = renderOnce(rendered, values);
     }

@@ -86,8 +86,8 @@ class MalformedInputIT {
     return Stream.of(
         dynamicContainer("corpus: " + cases.size() + " files", cases.stream().map(c -> dynamicTest(c.displayName(),
             CorpusCase.ROOT.resolve(c.id() + ".yaml").toUri(), () -> runner.run(c)))),
-        dynamicContainer("fuzz: " + FUZZ_CASES + " mutants of seed " + FUZZ_SEED, mutants.stream().map(m ->
-            dynamicTest(m.toString(), () -> runner.fuzz(m)))),
+        dynamicContainer("fuzz: " + FUZZ_CASES + " mutants of seed " + FUZZ_SEED,
+            mutants.stream().map(m -> dynamicTest(m.toString(), () -> runner.fuzz(m)))),
         dynamicTest("the healthy organization's grants document was not rewritten", () -> {
           ConfigMap now = given.grants(healthy, "healthy-c");
           assertThat(now.getMetadata().getResourceVersion())
@@ -95,8 +95,8 @@ class MalformedInputIT {
                   healthyBefore.getData().get("grants.json"), now.getData().get("grants.json"))
               .isEqualTo(healthyBefore.getMetadata().getResourceVersion());
         }),
-        dynamicTest("the victim organization's own grant is kept", () ->
-            assertThat(TenancyFixture.subjectsOn(given.document(victim, "victim-c"), "victim-r"))
+        dynamicTest("the victim organization's own grant is kept",
+            () -> assertThat(TenancyFixture.subjectsOn(given.document(victim, "victim-c"), "victim-r"))
                 .contains("ann@corpus-victim.example")),
         dynamicTest("the operator keeps reconciling: a new binding reaches the healthy organization's document", () -> {
           given.apply(healthy, """
@@ -113,8 +113,8 @@ class MalformedInputIT {
                 subject: {kind: Member, name: healthy-bob}
                 scope: {kind: Project, name: healthy-p}
               """);
-          await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-              assertThat(TenancyFixture.subjectsOn(given.document(healthy, "healthy-c"), "healthy-r"))
+          await().atMost(TenancyFixture.WAIT).untilAsserted(
+              () -> assertThat(TenancyFixture.subjectsOn(given.document(healthy, "healthy-c"), "healthy-r"))
                   .containsExactly("ann@corpus-healthy.example", "bob@corpus-healthy.example"));
         }),
         dynamicTest("the victim's partner keeps reconciling and admitting writes: a new folder there is Ready", () -> {

@@ -94,8 +94,8 @@ class TenantTreeIT {
         .hasMessageContaining("spec.terminationConfirmation must equal the organization's name");
     patch("tt-client-1", "{\"spec\":{\"terminated\":true,\"terminationConfirmation\":\"tt-client-1\"}}");
     awaitReady("tt-client-1", false, "Inactive");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(client.namespaces().withName("org-tt-client-1").get()).isNull());
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(client.namespaces().withName("org-tt-client-1").get()).isNull());
     Organization terminated = org("tt-client-1");
     assertThat(terminated.getStatus().getPhase()).isEqualTo(Phase.Inactive);
     assertThat(terminated.getStatus().getTerminatedAt()).isNotNull();

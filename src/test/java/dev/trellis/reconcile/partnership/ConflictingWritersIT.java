@@ -135,12 +135,12 @@ class ConflictingWritersIT {
       for (int i = 0; i < CYCLES; i++) {
         paused.set(true);
         given.awaitReady(Partnership.class, customer, "msp", false, "Paused");
-        await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-            assertThat(TenancyFixture.subjectsOn(given.document(customer, "c"), "r")).isEmpty());
+        await().atMost(TenancyFixture.WAIT)
+            .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(customer, "c"), "r")).isEmpty());
         paused.set(false);
         given.awaitReady(Partnership.class, customer, "msp", true, "Ready");
-        await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-            assertThat(TenancyFixture.subjectsOn(given.document(customer, "c"), "r"))
+        await().atMost(TenancyFixture.WAIT)
+            .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(customer, "c"), "r"))
                 .containsExactly("kim@conflictmsp.example"));
       }
     } finally {
@@ -151,7 +151,8 @@ class ConflictingWritersIT {
       writers.shutdownNow();
     }
 
-    System.err.printf("[conflicts] %d GitOps applies, %d whole-object edits with a stale status, %d edits refused 409%n",
+    System.err.printf(
+        "[conflicts] %d GitOps applies, %d whole-object edits with a stale status, %d edits refused 409%n",
         applies.get(), edits.get(), editConflicts.get());
     assertThat(applies.get()).as("GitOps re-applies during the cycles").isGreaterThan(CYCLES * 2);
     assertThat(edits.get()).as("whole-object edits that went through").isGreaterThan(CYCLES);

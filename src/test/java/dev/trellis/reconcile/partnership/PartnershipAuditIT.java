@@ -59,8 +59,8 @@ class PartnershipAuditIT {
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
       List<JsonNode> events = auditEvents();
       assertThat(events).anySatisfy(e -> assertWrite(e, "partnerships", customer, "auditedmsp", "alice@audited.com"));
-      assertThat(events).anySatisfy(e ->
-          assertWrite(e, "partnershipacceptances", partner, "audited", "raj@auditedmsp.com"));
+      assertThat(events)
+          .anySatisfy(e -> assertWrite(e, "partnershipacceptances", partner, "audited", "raj@auditedmsp.com"));
     });
   }
 

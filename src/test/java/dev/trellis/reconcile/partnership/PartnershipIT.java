@@ -194,7 +194,8 @@ class PartnershipIT {
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(subjects(customer)).doesNotContain(KRISHNA));
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
         client.resources(PartnershipAcceptance.class).inNamespace(partner).withName("paintco").get()
-            .getStatus().getPhase()).isEqualTo(PartnershipPhase.Terminated));
+            .getStatus().getPhase())
+        .isEqualTo(PartnershipPhase.Terminated));
     assertThat(client.resources(Partnership.class).inNamespace(customer).withName("globalmsp").get()
         .getStatus().getHistory()).extracting(h -> h.getReason()).contains("TerminatedByCustomer");
     assertThatThrownBy(() -> patch(Partnership.class, customer, "globalmsp", "{\"spec\":{\"terminated\":false}}"))
@@ -202,7 +203,8 @@ class PartnershipIT {
     assertThatThrownBy(() -> patch(Partnership.class, customer, "globalmsp", "{\"spec\":{\"partnerOrgId\":\"x\"}}"))
         .isInstanceOf(KubernetesClientException.class).hasMessageContaining("spec.partnerOrgId cannot be changed");
     assertThat(client.v1().events().inNamespace(partner).list().getItems())
-        .anyMatch(e -> "paintco".equals(e.getInvolvedObject().getName()) && "TerminatedByCustomer".equals(e.getReason()));
+        .anyMatch(
+            e -> "paintco".equals(e.getInvolvedObject().getName()) && "TerminatedByCustomer".equals(e.getReason()));
   }
 
   @Test

@@ -41,7 +41,8 @@ class MemberStatusAssemblerTest {
     Member member = named(new Member(), "alice", 1);
     MemberStatus status = MemberStatusAssembler.assemble(member, OK,
         access(Map.of("alice", MemberPhase.Active),
-            Map.of("alice", new InvitationNode(T0, T0.minusSeconds(60), "alice-accepts"))), null, EARLIER);
+            Map.of("alice", new InvitationNode(T0, T0.minusSeconds(60), "alice-accepts"))),
+        null, EARLIER);
     assertThat(status.getInvitation()).isEqualTo(
         new InvitationStatus(T0.toString(), T0.minusSeconds(60).toString(), "alice-accepts"));
   }

@@ -52,7 +52,7 @@ class OrganizationStatusAssemblerTest {
   @Test
   void everyStatusFieldBelongsToExactlyOneController() {
     Set<String> fields = Stream.concat(Arrays.stream(OrganizationStatus.class.getDeclaredFields()),
-            Arrays.stream(TrellisStatus.class.getDeclaredFields()))
+        Arrays.stream(TrellisStatus.class.getDeclaredFields()))
         .filter(f -> !Modifier.isStatic(f.getModifiers()))
         .map(OrganizationStatusAssemblerTest::jsonName)
         .collect(Collectors.toSet());

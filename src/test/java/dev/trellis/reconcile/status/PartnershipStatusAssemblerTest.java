@@ -31,7 +31,8 @@ class PartnershipStatusAssemblerTest {
 
     PartnershipStatus established = PartnershipStatusAssembler.assemble(partnership,
         new PartnershipStatusAssembler.Evaluated(PartnershipPhase.Established, "mrpaints", List.of("bob"),
-            List.of(ESTABLISHED), ESTABLISHED), T0.plusSeconds(3600), LATER);
+            List.of(ESTABLISHED), ESTABLISHED),
+        T0.plusSeconds(3600), LATER);
     assertThat(established.getPhase()).isEqualTo(PartnershipPhase.Established);
     assertThat(established.getPartnerOrganization()).isEqualTo("mrpaints");
     assertThat(established.getMembers()).containsExactly("bob");

@@ -74,6 +74,7 @@ class CachedContentTest {
         .isNotEqualTo(CachedContent.digest(configMap(Map.of("grants.json", "{}"), null)));
     // Emptied on the server with a forged digest: the store computes the digest of what is there.
     ConfigMap emptied = configMap(Map.of(), Map.of(CachedContent.DIGEST, "0".repeat(64)));
-    assertThat(CachedContent.digest(CachedContent.strip(emptied))).isEqualTo(CachedContent.digest(configMap(null, null)));
+    assertThat(CachedContent.digest(CachedContent.strip(emptied)))
+        .isEqualTo(CachedContent.digest(configMap(null, null)));
   }
 }

@@ -13,7 +13,6 @@ import dev.trellis.api.v1alpha1.MemberPhase;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.Reasons;
-import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,8 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,8 +130,9 @@ class MembersIT {
     Member accepted = client.resources(Member.class).inNamespace(ns).withName("alice").get();
     assertThat(accepted.getStatus().getPhase()).isEqualTo(MemberPhase.Active);
     assertThat(accepted.getStatus().getInvitation().getAcceptance()).isEqualTo("alice");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn"), "ontap")).containsExactly("alice@inviting.com"));
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn"), "ontap"))
+            .containsExactly("alice@inviting.com"));
     // The acceptance is immutable.
     assertThatThrownBy(() -> given.mergePatch(InvitationAcceptance.class, ns, "alice",
         "{\"spec\":{\"member\":\"bob\"}}"))
@@ -361,7 +359,8 @@ class MembersIT {
     // The mistakes of later objects take nothing from what already worked.
     given.awaitReady(RoleBinding.class, ns, "pat-user", true, Reasons.READY);
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
-        rolesOf(TenancyFixture.parse(given.grants(ns, "conn")), "pat@mistakes.com")).containsExactly("observability-user"));
+        rolesOf(TenancyFixture.parse(given.grants(ns, "conn")), "pat@mistakes.com"))
+        .containsExactly("observability-user"));
 
     // Deleting a member removes its access, and nothing else: its bindings stay and say why they grant nothing.
     client.resources(Member.class).inNamespace(ns).withName("pat").delete();

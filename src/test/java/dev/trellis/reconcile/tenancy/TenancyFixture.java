@@ -39,7 +39,8 @@ public final class TenancyFixture {
     await().atMost(WAIT).untilAsserted(() -> {
       Organization org = client.resources(Organization.class).withName(name).get();
       assertThat(org.getStatus()).isNotNull();
-      assertThat(org.getStatus().condition(ApiConstants.READY)).hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
+      assertThat(org.getStatus().condition(ApiConstants.READY))
+          .hasValueSatisfying(c -> assertThat(c.isTrue()).isTrue());
     });
     return "org-" + name;
   }
@@ -136,8 +137,8 @@ public final class TenancyFixture {
       client.admissionRegistration().v1().validatingAdmissionPolicyBindings().withName(name).delete();
       client.admissionRegistration().v1().validatingAdmissionPolicies().withName(name).delete();
     };
-    await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
-        org.assertj.core.api.Assertions.assertThatThrownBy(probe).hasMessageContaining(message));
+    await().atMost(WAIT).ignoreExceptions()
+        .untilAsserted(() -> org.assertj.core.api.Assertions.assertThatThrownBy(probe).hasMessageContaining(message));
     return removal;
   }
 

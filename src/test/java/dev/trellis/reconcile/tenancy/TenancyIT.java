@@ -137,8 +137,8 @@ class TenancyIT {
             "grants": [{"role": "organization-admin", "binding": "bob-admin", "via": "Member/bob",
                         "scope": "Organization", "expiresAt": null}]}]}
         """.formatted(orgId, folderAdmin, orgAdmin, orgAdmin));
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(withoutRevision(given.document(ns, "conn-eu"))).isEqualTo(withoutRevision(expectedEu)));
+    await().atMost(TenancyFixture.WAIT).untilAsserted(
+        () -> assertThat(withoutRevision(given.document(ns, "conn-eu"))).isEqualTo(withoutRevision(expectedEu)));
     JsonNode eu = given.document(ns, "conn-eu");
     assertThat(eu.get("keyId").asText()).matches("^ed25519-[0-9a-f]{16}$");
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
@@ -148,8 +148,9 @@ class TenancyIT {
       assertThat(connector.getStatus().getEntries()).isEqualTo(3);
       assertThat(connector.getStatus().getRevision()).isEqualTo(eu.get("revision").asText()).startsWith("sha256:");
     });
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn-us"), "cvo-us")).containsExactly("bob@acme.com"));
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn-us"), "cvo-us"))
+            .containsExactly("bob@acme.com"));
     given.awaitReady(RoleBinding.class, ns, "alice-eu-admin", true, "Ready");
     assertThat(client.resources(RoleBinding.class).inNamespace(ns).withName("alice-eu-admin").get()
         .getStatus().getEffective()).isTrue();
@@ -159,15 +160,15 @@ class TenancyIT {
     // Disabling alice removes exactly her entry; conn-us, which she never reached, is not rewritten.
     patch(Member.class, ns, "alice", "{\"spec\":{\"disabled\":true}}");
     given.awaitReady(RoleBinding.class, ns, "alice-eu-admin", false, "SubjectDisabled");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn-eu"), "ontap-london"))
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "conn-eu"), "ontap-london"))
             .containsExactly("bob@acme.com"));
     assertThat(given.grants(ns, "conn-us").getMetadata().getResourceVersion()).isEqualTo(usVersion);
 
     // Enabling her again restores the very same document.
     patch(Member.class, ns, "alice", "{\"spec\":{\"disabled\":false}}");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(given.document(ns, "conn-eu").get("revision")).isEqualTo(eu.get("revision")));
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(given.document(ns, "conn-eu").get("revision")).isEqualTo(eu.get("revision")));
 
     // Deleting folder eu: its binding has no scope, its projects no parent; bob keeps everything.
     client.resources(Folder.class).inNamespace(ns).withName("eu").delete();
@@ -189,8 +190,8 @@ class TenancyIT {
   void grantsConfigMapEditedOrDeletedByAnyoneElseIsWrittenBack() {
     String ns = given.organization("guarded");
     oneAnalyst(ns, "ann", "ann@guarded.com", null);
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("ann@guarded.com"));
+    await().atMost(TenancyFixture.WAIT).untilAsserted(
+        () -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("ann@guarded.com"));
     given.awaitReady(Connector.class, ns, "c", true, "Ready");
     String original = given.grants(ns, "c").getData().get("grants.json");
 
@@ -200,8 +201,8 @@ class TenancyIT {
       cm.getData().put("grants.json", forged);
       return cm;
     });
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(given.grants(ns, "c").getData().get("grants.json")).isEqualTo(original));
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(given.grants(ns, "c").getData().get("grants.json")).isEqualTo(original));
 
     // Deleted: it is written again, the same.
     client.configMaps().inNamespace(ns).withName("c-grants").delete();
@@ -213,8 +214,8 @@ class TenancyIT {
 
     // And a real change afterwards still shows.
     patch(Member.class, ns, "ann", "{\"spec\":{\"disabled\":true}}");
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
   }
 
   @Test
@@ -263,15 +264,15 @@ class TenancyIT {
     String ns = given.organization("expiring");
     String expiresAt = Instant.now().plus(8, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString();
     oneAnalyst(ns, "temp", "temp@expiring.com", expiresAt);
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("temp@expiring.com"));
+    await().atMost(TenancyFixture.WAIT).untilAsserted(
+        () -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("temp@expiring.com"));
     assertThat(given.document(ns, "c").get("entries").get(0).get("grants").get(0).get("expiresAt").asText())
         .isEqualTo(expiresAt);
 
     given.awaitReady(RoleBinding.class, ns, "temp-analyst", false, "Expired");
     assertThat(Instant.now()).isAfterOrEqualTo(Instant.parse(expiresAt));
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() ->
-        assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
+    await().atMost(TenancyFixture.WAIT)
+        .untilAsserted(() -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).isEmpty());
   }
 
   @Test
