@@ -240,7 +240,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     }
     // Its partnerships ended with its data: the record says so.
     OrganizationStatusAssembler.terminated(org, clock)
-        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, null, null));
+        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part.partnerships(), part.accountOwners(),
+            part.allowedDomains(),
+            part.conditions(), null, null));
     String terminatedAt = old.getTerminatedAt() != null ? old.getTerminatedAt()
         : Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     return new Termination(Phase.Inactive, terminatedAt, Conditions.of(ApiConstants.READY, false, Reasons.INACTIVE,

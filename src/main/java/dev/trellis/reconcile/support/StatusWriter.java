@@ -3,9 +3,9 @@ package dev.trellis.reconcile.support;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Condition;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.OrganizationStatus;
 import dev.trellis.api.v1alpha1.TrellisStatus;
-import dev.trellis.reconcile.status.OrganizationStatusAssembler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,25 +82,27 @@ public class StatusWriter {
   }
 
   /**
-   * Applies the tenancy controller's part of an organization's status (see {@link OrganizationStatusAssembler}),
+   * Applies the tenancy controller's part of an organization's status (as reconcile.status's
+   * OrganizationStatusAssembler built it: the conditions carry their transition times),
    * under a field manager of its own: the organization controller owns the rest and leaves these out of what it
    * writes.
    */
-  public void applyOrganizationTenancy(Organization org, OrganizationStatusAssembler.Tenancy part,
+  public void applyOrganizationTenancy(Organization org, List<OrganizationPartnership> partnerships,
+      List<String> accountOwners, List<String> allowedDomains, List<Condition> conditions,
       InformerEventSource<Organization, ?> cache, ResourceID primary) {
     OrganizationStatus current = org.getStatus() == null ? new OrganizationStatus() : org.getStatus();
     Map<String, Object> status = new LinkedHashMap<>();
-    status.put("partnerships", part.partnerships());
-    status.put("accountOwners", part.accountOwners());
-    if (part.allowedDomains() != null) {
-      status.put("allowedDomains", part.allowedDomains());
+    status.put("partnerships", partnerships);
+    status.put("accountOwners", accountOwners);
+    if (allowedDomains != null) {
+      status.put("allowedDomains", allowedDomains);
     }
-    status.put("conditions", part.conditions());
+    status.put("conditions", conditions);
     Map<String, Object> body = applyConfiguration(org, status);
     Organization written = client.resources(Organization.class).withName(org.getMetadata().getName())
         .subresource("status")
         .patch(TENANCY_APPLY, client.getKubernetesSerialization().asJson(body));
-    for (Condition c : part.conditions()) {
+    for (Condition c : conditions) {
       StatusUpdates.announceReadyChange(org, current.condition(c.getType()), Optional.of(c), events);
     }
     if (cache != null && written != null) {

@@ -160,7 +160,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     partnerships.writeAcceptances(accepted, primary);
     OrganizationStatusAssembler.tenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
         resolution.access(), clock)
-        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part, view.cache(Organization.class), primary));
+        .ifPresent(part -> statuses.applyOrganizationTenancy(org, part.partnerships(), part.accountOwners(),
+            part.allowedDomains(),
+            part.conditions(), view.cache(Organization.class), primary));
 
     UpdateControl<Namespace> control = UpdateControl.noUpdate();
     if (!failed.isEmpty()) {
