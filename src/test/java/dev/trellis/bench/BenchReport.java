@@ -9,16 +9,23 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Prints a run as one table and appends it to docs/benchmarks.md. */
+/**
+ * Prints a run as one table, beside the last recorded run of the same preset, and appends it to the run history
+ * (docs/benchmarks-history.md).
+ */
 final class BenchReport {
   private BenchReport() {}
 
-  /** Issue 7's targets, judged on this run. */
+  /** Where every run is recorded, newest last. */
+  static final Path HISTORY = Path.of("docs", "benchmarks-history.md");
+
+  /** The targets of docs/benchmarks.md, judged on this run. */
   static Map<String, String> targets(BenchParams p, ScaleBench.Results r) {
     Map<String, String> t = new LinkedHashMap<>();
     double ratio = r.convergenceSeconds / r.floorSeconds;
-    t.put("cold convergence ≤ 1.5× floor", verdict(r.converged && ratio <= 1.5, "%.1f×".formatted(ratio)));
+    t.put("cold convergence ≤ 2× floor", verdict(r.converged && ratio <= 2, "%.1f×".formatted(ratio)));
     double p50 = ScaleBench.pct(r.latenciesMs, 50);
     double p99 = ScaleBench.pct(r.latenciesMs, 99);
     t.put("incremental p50 ≤ 50 ms", verdict(p50 <= 50, "%.0f ms".formatted(p50)));
@@ -28,8 +35,7 @@ final class BenchReport {
     t.put("≤ 1 write per affected document per change", verdict(r.documentsWrittenMoreThanOncePerChange == 0,
         r.documentsWrittenMoreThanOncePerChange + " documents written more than once"));
     if (r.heapAfterConvergence > 0) {
-      // Medium's 256 MiB, per organization for a larger scenario (large: four times the organizations).
-      long limitMib = Math.round(256 * Math.max(1.0, p.organizations() / 50.0));
+      long limitMib = heapTargetMib(p.organizations());
       t.put("heap ≤ %d MiB after convergence".formatted(limitMib),
           verdict(r.heapAfterConvergence <= limitMib << 20, "%.0f MiB".formatted(r.heapAfterConvergence / 1048576.0)));
       double growth = 100.0 * (r.heapAfterChanges - r.heapAfterConvergence) / r.heapAfterConvergence;
@@ -38,6 +44,64 @@ final class BenchReport {
     t.put("every document correct at the end", verdict(r.converged && r.finalMismatches.isEmpty(),
         r.finalMismatches.size() + " wrong"));
     return t;
+  }
+
+  /** 128 MiB at medium's 50 organizations, 384 MiB at large's 200, in a line between and beyond. */
+  static long heapTargetMib(int organizations) {
+    return organizations <= 50 ? 128 : 128 + Math.round((organizations - 50) * 256 / 150.0);
+  }
+
+  /**
+   * The figures of the last run of {@code preset} recorded in {@code history} (the rows of its first table), and the
+   * heading that dates it; empty when there is none.
+   */
+  static Optional<Recorded> previous(String history, String preset) {
+    int at = -1;
+    for (int i = history.indexOf("\n## "); i >= 0; i = history.indexOf("\n## ", i + 1)) {
+      int end = history.indexOf('\n', i + 1);
+      String heading = history.substring(i + 4, end < 0 ? history.length() : end);
+      if (heading.endsWith("preset " + preset)) {
+        at = i + 1;
+      }
+    }
+    if (at < 0) {
+      return Optional.empty();
+    }
+    int next = history.indexOf("\n## ", at);
+    String section = history.substring(at, next < 0 ? history.length() : next);
+    Map<String, String> figures = new LinkedHashMap<>();
+    boolean inTable = false;
+    for (String line : section.split("\n")) {
+      if (line.startsWith("| figure |")) {
+        inTable = true;
+      } else if (inTable && line.startsWith("|") && !line.startsWith("|---")) {
+        String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", 2);
+        if (cells.length == 2) {
+          figures.put(cells[0].trim(), cells[1].trim());
+        }
+      } else if (inTable && !line.startsWith("|")) {
+        break;
+      }
+    }
+    String heading = section.substring(3, section.indexOf('\n') < 0 ? section.length() : section.indexOf('\n'));
+    return Optional.of(new Recorded(heading, figures));
+  }
+
+  /** A recorded run: its heading (date and preset) and its figures by name. */
+  record Recorded(String heading, Map<String, String> figures) {}
+
+  /** Two columns: this run, and the recorded one where it has the same figure. */
+  static Map<String, String> beside(Map<String, String> now, Optional<Recorded> before) {
+    if (before.isEmpty()) {
+      return now;
+    }
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("", "this run  ←→  " + before.get().heading());
+    now.forEach((k, v) -> {
+      String old = before.get().figures().get(k.replace("|", "/"));
+      rows.put(k, old == null || old.equals(v.replace("|", "/")) ? v : v + "   (was " + old + ")");
+    });
+    return rows;
   }
 
   private static String verdict(boolean met, String value) {

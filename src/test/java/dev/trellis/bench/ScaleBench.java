@@ -384,6 +384,7 @@ final class ScaleBench {
           if (operator.jfr != null) {
             profileNotes(operator.jfr, wallStart, wallConverged, wallChanges, wallChangesEnd);
           }
+          coldRestarts(expected, grants, jvm);
         }
       } finally {
         if (operator != null) {
@@ -391,6 +392,50 @@ final class ScaleBench {
         }
       }
     }
+  }
+
+  /**
+   * Cold convergence again, {@code trellis.bench.coldRestarts} times (default 2): every grants ConfigMap deleted with
+   * no operator running, then a new operator process, timed from its start until every document is as expected. The
+   * statuses are already written (what a restart after an upgrade sees), so these runs measure the grants' path; the
+   * figure is their spread, which one run cannot show.
+   */
+  private void coldRestarts(Map<String, DocContent> expected, GrantsWatch grants, List<String> jvm) throws Exception {
+    int runs = Integer.getInteger("trellis.bench.coldRestarts", 2);
+    if (runs <= 0) {
+      return;
+    }
+    List<Double> times = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    for (int i = 1; i <= runs; i++) {
+      client.configMaps().inAnyNamespace().withLabel(GrantsWatch.CONNECTOR_LABEL).delete();
+      long gone = System.nanoTime() + 120 * SECOND;
+      while (grants.mismatches(expected).size() < expected.size()) {
+        if (System.nanoTime() > gone) {
+          throw new IllegalStateException("the grants ConfigMaps were not all deleted in 2 min");
+        }
+        Thread.sleep(100);
+      }
+      try (OperatorProcess restarted = OperatorProcess.start(jar, kubeconfig, out, "operator-restart-" + i, false,
+          jvm)) {
+        long converged = grants.await(expected, restarted.startedNanos + 1800 * SECOND);
+        if (converged < 0) {
+          log("cold restart %d did NOT converge in 30 min", i);
+          figures.put("cold restarts (grants deleted, statuses kept)", "restart " + i + " did not converge");
+          return;
+        }
+        times.add((converged - restarted.startedNanos) / 1e9);
+        cpu.add(restarted.cpuSeconds());
+        log("cold restart %d converged in %.2f s", i, times.get(times.size() - 1));
+      }
+    }
+    List<Double> sorted = times.stream().sorted().toList();
+    figures.put("cold restarts (grants deleted, statuses kept): each (s)",
+        String.join(", ", times.stream().map(t -> "%.2f".formatted(t)).toList()));
+    figures.put("  min / median / max (s); ratio max / min", "%.2f / %.2f / %.2f; %.2f×".formatted(sorted.get(0),
+        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.get(sorted.size() - 1) / sorted.get(0)));
+    figures.put("  operator CPU seconds at convergence, each",
+        String.join(", ", cpu.stream().map(c -> "%.1f".formatted(c)).toList()));
   }
 
   // ---------------------------------------------------------------- changes

@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code make bench}: issue 7's scale benchmark on a control plane of its own, with the operator jar in a
+ * {@code make bench}: the scale benchmark on a control plane of its own, with the operator jar in a
  * process of its own. Not matched by surefire's includes, so it runs only when named:
  * {@code ./mvnw test -Dtest=ScaleBenchRun -Dsurefire.failIfNoSpecifiedTests=false -Dtrellis.bench.preset=medium}.
- * Prints one table, writes it to target/bench/result.md and appends the run to docs/benchmarks.md.
+ * Prints one table (beside the last recorded run of the preset), writes it to target/bench/result.md and appends the
+ * run to docs/benchmarks-history.md.
  */
 class ScaleBenchRun {
 
@@ -39,12 +40,15 @@ class ScaleBenchRun {
       table.put("machine", machine);
       table.putAll(bench.figures());
       targets.forEach((k, v) -> table.put("target: " + k, v));
-      String printed = BenchReport.table(table);
+      var previous = Files.exists(BenchReport.HISTORY)
+          ? BenchReport.previous(Files.readString(BenchReport.HISTORY), params.preset())
+          : java.util.Optional.<BenchReport.Recorded>empty();
+      String printed = BenchReport.table(BenchReport.beside(table, previous));
       System.out.println("\n" + printed);
       String markdown = BenchReport.markdown(params, bench.figures(), targets, bench.notes(), machine);
       Files.writeString(out.resolve("result.md"), printed + markdown);
       if (Boolean.parseBoolean(System.getProperty("trellis.bench.record", "true"))) {
-        BenchReport.append(Path.of("docs", "benchmarks.md"), markdown);
+        BenchReport.append(BenchReport.HISTORY, markdown);
       }
       assertThat(results.converged).as("the documents converged").isTrue();
     }
