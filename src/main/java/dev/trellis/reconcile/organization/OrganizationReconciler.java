@@ -64,6 +64,8 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   /** Label a user's ConfigMap of branding images carries, so that Trellis watches it. */
   public static final String BRANDING_IMAGES_LABEL = ApiConstants.GROUP + "/branding";
   private static final long WAIT_FOR_NAMESPACE_MILLIS = 10_000;
+  /** Objects per page of an informer's first list, so that it is decoded a page at a time. */
+  private static final long LIST_PAGE = 500;
 
   private final EventRecorder events;
   private final StatusWriter statuses;
@@ -91,6 +93,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     NamespaceToOrganizationMapper.index(context.getPrimaryCache());
     namespaces = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Namespace.class, Organization.class)
+            .withInformerListLimit(LIST_PAGE)
             .withSecondaryToPrimaryMapper(new NamespaceToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
@@ -98,6 +101,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     tree = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Organization.class, Organization.class)
             .withName("tenant-tree")
+            .withInformerListLimit(LIST_PAGE)
             .withSecondaryToPrimaryMapper(new OrganizationToTenantTreeNeighboursMapper(context.getPrimaryCache()))
             .build(),
         context);
@@ -106,6 +110,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
             .withName("organization-configmaps")
             .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + ","
                 + ApiConstants.ORGANIZATION_LABEL)
+            .withInformerListLimit(LIST_PAGE)
             .withSecondaryToPrimaryMapper(new ManagedConfigMapToOrganizationMapper())
             .build(),
         context);
@@ -113,6 +118,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
         InformerEventSourceConfiguration.from(ConfigMap.class, Organization.class)
             .withName("branding-images")
             .withLabelSelector(BRANDING_IMAGES_LABEL + "=images")
+            .withInformerListLimit(LIST_PAGE)
             .withSecondaryToPrimaryMapper(new BrandingImagesToOrganizationMapper(context.getPrimaryCache()))
             .build(),
         context);
