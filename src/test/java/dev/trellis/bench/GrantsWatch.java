@@ -30,6 +30,7 @@ final class GrantsWatch implements AutoCloseable {
   private final Map<String, Doc> docs = new HashMap<>(); // ns/connector -> content
   private final Map<String, Integer> windowWrites = new HashMap<>(); // ns/name -> writes seen in the window
   private long writes;
+  private long bytesWritten;
   private long unchangedWrites;
   private long deletes;
   private WriteAudit audit;
@@ -78,6 +79,7 @@ final class GrantsWatch implements AutoCloseable {
         deletes++;
       } else {
         writes++;
+        bytesWritten += json == null ? 0 : json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (json != null && json.equals(before)) {
           unchangedWrites++;
         }
@@ -226,6 +228,11 @@ final class GrantsWatch implements AutoCloseable {
 
   synchronized long writes() {
     return writes;
+  }
+
+  /** The bytes of grants.json in every write seen (UTF-8), deletions not counted. */
+  synchronized long bytesWritten() {
+    return bytesWritten;
   }
 
   synchronized long unchangedWrites() {

@@ -450,6 +450,7 @@ final class ScaleBench {
     long harnessBefore = harnessRequests.get();
     Map<String, Long> statusBefore = objects.writes();
     long writesBefore = grants.writes();
+    long bytesBefore = grants.bytesWritten();
     long unchangedBefore = grants.unchangedWrites();
     long t = System.nanoTime();
     grants.takeWindow();
@@ -519,6 +520,7 @@ final class ScaleBench {
     results.unchangedWritesIncremental = grants.unchangedWrites() - unchangedBefore;
     results.latenciesMs = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     long cmWrites = grants.writes() - writesBefore;
+    long cmBytes = grants.bytesWritten() - bytesBefore;
     var requests = ApiMetrics.delta(metricsBefore, ApiMetrics.scrape(client));
     long harness = harnessRequests.get() - harnessBefore;
     double all = ApiMetrics.total(requests);
@@ -535,6 +537,7 @@ final class ScaleBench {
     });
     figures.put("changes that never showed", String.valueOf(results.changesTimedOut));
     figures.put("grants ConfigMap writes per change (watch)", "%.2f".formatted(cmWrites / (double) n));
+    figures.put("  grants bytes written per change (KiB of grants.json)", "%.0f".formatted(cmBytes / 1024.0 / n));
     figures.put("  ConfigMap write requests per change (apiserver_request_total)",
         "%.2f".formatted(cmRequests / n));
     figures.put("writes to documents whose content did not change",
