@@ -246,7 +246,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   /** Whether the member the acceptance names records it as the acceptance that counted. */
   private boolean recorded(String namespace, dev.trellis.api.v1alpha1.InvitationAcceptance a) {
     return a.getSpec() != null && a.getSpec().getMember() != null
-        && view.cache(Member.class).get(new ResourceID(a.getSpec().getMember(), namespace))
+        && view.get(Member.class, namespace, a.getSpec().getMember())
             .flatMap(SnapshotConversion::recordedAcceptance)
             .map(recorded -> a.getMetadata().getName().equals(recorded.name()))
             .orElse(false);
