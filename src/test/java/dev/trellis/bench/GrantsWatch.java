@@ -79,7 +79,7 @@ final class GrantsWatch implements AutoCloseable {
         deletes++;
       } else {
         writes++;
-        bytesWritten += json == null ? 0 : json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        bytesWritten += json == null ? 0 : dev.trellis.projection.GrantsProjector.utf8Length(json);
         if (json != null && json.equals(before)) {
           unchangedWrites++;
         }

@@ -13,7 +13,6 @@ import dev.trellis.api.v1alpha1.SecuritySpec;
 import dev.trellis.model.members.AccessOutcome;
 import dev.trellis.model.verdict.Verdict;
 import dev.trellis.reconcile.support.Conditions;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +33,6 @@ public final class OrganizationStatusAssembler {
   /** The conditions of the tenancy controller's part. */
   public static final Set<String> TENANCY_CONDITIONS = Set.of(ApiConstants.ACCOUNT_OWNERS,
       ApiConstants.SINGLE_SIGN_ON);
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private OrganizationStatusAssembler() {}
 
@@ -82,7 +80,7 @@ public final class OrganizationStatusAssembler {
    * whole, by merge patch, from the organization's cleanup (JOSDK has no status update for a deletion).
    */
   public static OrganizationStatus terminating(Organization org) {
-    OrganizationStatus status = SERIALIZATION.clone(old(org));
+    OrganizationStatus status = StatusAssembly.copy(old(org));
     status.setPhase(Phase.Terminating);
     return status;
   }
@@ -93,7 +91,7 @@ public final class OrganizationStatusAssembler {
    * {@link #TENANCY_FIELDS}.
    */
   public static OrganizationStatus own(OrganizationStatus status) {
-    OrganizationStatus copy = SERIALIZATION.clone(status);
+    OrganizationStatus copy = StatusAssembly.copy(status);
     copy.setPartnerships(new ArrayList<>());
     copy.setAccountOwners(new ArrayList<>());
     copy.setAllowedDomains(null);

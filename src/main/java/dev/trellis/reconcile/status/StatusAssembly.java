@@ -48,14 +48,19 @@ public final class StatusAssembly {
    * The status of an object whose reconcile failed: the old status kept as it is, {@code observedGeneration}
    * included (the failed reconcile observed nothing new), with {@code ready} (a ReconcileError) as Ready.
    */
-  @SuppressWarnings("unchecked")
   public static <S extends TrellisStatus> S failed(CustomResource<?, S> resource, Supplier<S> fresh, Condition ready,
       Clock clock) {
     S old = resource.getStatus();
-    S desired = old == null ? fresh.get() : (S) SERIALIZATION.clone(old);
+    S desired = old == null ? fresh.get() : copy(old);
     desired.setObservedGeneration(old == null ? null : old.getObservedGeneration());
     desired.setConditions(Conditions.set(old == null ? null : old.getConditions(), ready, clock));
     return desired;
+  }
+
+  /** A deep copy of {@code status}, so that an assembler never changes the cached object it read. */
+  @SuppressWarnings("unchecked")
+  static <S> S copy(S status) {
+    return (S) SERIALIZATION.clone(status);
   }
 
   /** A Ready=False condition for the resource's generation. */
