@@ -18,11 +18,15 @@ record BenchParams(
     int members,
     int bindings,
     int partnerships,
-    int changes) {
+    int changes,
+    String grantsFormat) {
+
+  /** The grants format the scenario's connectors ask for (spec.grantsFormat); v1alpha2 unless told otherwise. */
+  static final String DEFAULT_FORMAT = "v1alpha2";
 
   /** Issue 7's defaults. */
   static BenchParams medium(String prefix) {
-    return new BenchParams("medium", prefix, 42, 50, 10, 40, 100, 5, 40, 200, 2, 300);
+    return new BenchParams("medium", prefix, 42, 50, 10, 40, 100, 5, 40, 200, 2, 300, DEFAULT_FORMAT);
   }
 
   /**
@@ -31,12 +35,15 @@ record BenchParams(
    * ConfigMaps, past what etcd stores by default.
    */
   static BenchParams large(String prefix) {
-    return new BenchParams("large", prefix, 42, 200, 10, 40, 100, 5, 40, 200, 2, 300);
+    return new BenchParams("large", prefix, 42, 200, 10, 40, 100, 5, 40, 200, 2, 300, DEFAULT_FORMAT);
   }
 
-  /** Small enough to run in a few seconds, still with every kind of object and change. */
+  /**
+   * Small enough to run in a few seconds, still with every kind of object and change; 12 resources per connector,
+   * so that v1alpha2 documents have shards.
+   */
   static BenchParams smoke(String prefix) {
-    return new BenchParams("smoke", prefix, 42, 4, 3, 4, 8, 2, 6, 16, 1, 20);
+    return new BenchParams("smoke", prefix, 42, 4, 3, 4, 24, 2, 6, 16, 1, 20, DEFAULT_FORMAT);
   }
 
   static BenchParams named(String preset, String prefix) {
@@ -69,11 +76,12 @@ record BenchParams(
         Integer.getInteger("trellis.bench.members", p.members()),
         Integer.getInteger("trellis.bench.bindings", p.bindings()),
         Integer.getInteger("trellis.bench.partnerships", p.partnerships()),
-        Integer.getInteger("trellis.bench.changes", p.changes()));
+        Integer.getInteger("trellis.bench.changes", p.changes()),
+        System.getProperty("trellis.bench.grantsFormat", p.grantsFormat()));
   }
 
   String describe() {
-    return "O=%d F=%d P=%d R=%d C=%d M=%d B=%d K=%d changes=%d seed=%d".formatted(organizations, folders, projects,
-        resources, connectors, members, bindings, partnerships, changes, seed);
+    return "O=%d F=%d P=%d R=%d C=%d M=%d B=%d K=%d changes=%d seed=%d format=%s".formatted(organizations, folders,
+        projects, resources, connectors, members, bindings, partnerships, changes, seed, grantsFormat);
   }
 }

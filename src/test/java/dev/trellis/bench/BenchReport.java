@@ -32,6 +32,10 @@ final class BenchReport {
     t.put("incremental p99 ≤ 100 ms", verdict(p99 <= 100, "%.0f ms".formatted(p99)));
     long unchanged = r.writesToUnaffectedDocuments + r.unchangedWritesIncremental + r.unchangedWritesCold;
     t.put("0 writes to unchanged documents", verdict(unchanged == 0, String.valueOf(unchanged)));
+    if ("v1alpha2".equals(p.grantsFormat())) {
+      t.put("0 writes to unaffected shards", verdict(r.writesToUnaffectedShards == 0,
+          String.valueOf(r.writesToUnaffectedShards)));
+    }
     t.put("≤ 1 write per affected document per change", verdict(r.documentsWrittenMoreThanOncePerChange == 0,
         r.documentsWrittenMoreThanOncePerChange + " documents written more than once"));
     if (r.heapAfterConvergence > 0) {

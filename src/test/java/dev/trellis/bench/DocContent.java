@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -80,6 +81,43 @@ record DocContent(Set<String> resources, Set<String> entries) {
   private static List<String> list(String rendered) {
     String inner = rendered.substring(1, rendered.length() - 1);
     return inner.isEmpty() ? List.of() : List.of(inner.split(", "));
+  }
+
+  /**
+   * The document cut as format v1alpha2 cuts it: each resource and entry string by the bucket of its resource
+   * (docs/grants-document.md), with {@code resourcesPerShard} resources per bucket on average.
+   */
+  Map<Integer, Set<String>> buckets(int resourcesPerShard) {
+    int n = dev.trellis.projection.GrantsProjector.buckets(resources.size(), resourcesPerShard);
+    Map<Integer, Set<String>> out = new java.util.HashMap<>();
+    for (Set<String> strings : List.of(resources, entries)) {
+      for (String s : strings) {
+        String resource = s.substring(0, s.indexOf('|'));
+        out.computeIfAbsent(dev.trellis.projection.GrantsProjector.bucket(resource, n), b -> new TreeSet<>()).add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names of the v1alpha2 shards (of the document whose primary is {@code primary}) that differ between
+   * {@code before} and {@code after}: those a change must rewrite; every shard when the number of buckets changed.
+   */
+  static Set<String> changedShards(String primary, DocContent before, DocContent after, int resourcesPerShard) {
+    Map<Integer, Set<String>> a = before == null ? Map.of() : before.buckets(resourcesPerShard);
+    Map<Integer, Set<String>> b = after.buckets(resourcesPerShard);
+    int n = dev.trellis.projection.GrantsProjector.buckets(after.resources.size(), resourcesPerShard);
+    boolean resized = before == null
+        || n != dev.trellis.projection.GrantsProjector.buckets(before.resources.size(), resourcesPerShard);
+    Set<String> out = new TreeSet<>();
+    Set<Integer> all = new TreeSet<>(a.keySet());
+    all.addAll(b.keySet());
+    for (int bucket : all) {
+      if (resized || !java.util.Objects.equals(a.get(bucket), b.get(bucket))) {
+        out.add(primary + "-" + (bucket + 1));
+      }
+    }
+    return out;
   }
 
   /** A short account of how {@code actual} differs from this (expected) content. */

@@ -128,13 +128,16 @@ final class GrantsWatch implements AutoCloseable {
       String revision = doc.path("revision").asText();
       DocContent.read(doc, resources, entries);
       for (JsonNode shard : doc.path("shards")) {
-        String part = configMap.apply(shard.asText());
+        // v1alpha1 names shards, which carry the primary's revision; v1alpha2 names each with its own revision.
+        String name = shard.isObject() ? shard.path("name").asText() : shard.asText();
+        String stated = shard.isObject() ? shard.path("revision").asText() : revision;
+        String part = configMap.apply(name);
         if (part == null) {
-          entries.add("<missing shard " + shard.asText() + ">");
+          entries.add("<missing shard " + name + ">");
           consistent = false;
         } else {
           JsonNode parsed = JSON.readTree(part);
-          consistent &= revision.equals(parsed.path("revision").asText());
+          consistent &= stated.equals(parsed.path("revision").asText());
           DocContent.read(parsed, resources, entries);
         }
       }

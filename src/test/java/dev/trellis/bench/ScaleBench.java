@@ -3,6 +3,7 @@ package dev.trellis.bench;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.ApiKinds;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.projection.GrantsProjector;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +75,7 @@ final class ScaleBench {
     long unchangedWritesCold;
     long unchangedWritesIncremental;
     long writesToUnaffectedDocuments;
+    long writesToUnaffectedShards;
     long documentsWrittenMoreThanOncePerChange;
     int changesTimedOut;
     int changes;
@@ -196,7 +199,7 @@ final class ScaleBench {
       org.projects.forEach((n, folder) -> tasks.add(() -> createWithRetry(ns, object("Project", ns, n,
           folder.isEmpty() ? Map.of() : Map.of("folder", folder)))));
       org.connectors.forEach((n, c) -> tasks.add(() -> createWithRetry(ns, object("Connector", ns, n,
-          Map.of("projects", c.projects(), "folders", c.folders())))));
+          Map.of("projects", c.projects(), "folders", c.folders(), "grantsFormat", params.grantsFormat())))));
       org.resources.forEach((n, r) -> tasks.add(() -> createWithRetry(ns, object("ManagedResource", ns, n,
           Map.of("type", r.type(), "connector", r.connector(), "projects", r.projects(), "folders", r.folders())))));
       org.members.forEach((n, m) -> tasks.add(() -> createWithRetry(ns, object("Member", ns, n, memberSpec(m)))));
@@ -483,10 +486,18 @@ final class ScaleBench {
       if (changed.isEmpty()) {
         throw new IllegalStateException("no change with a visible effect found");
       }
-      expected.putAll(changed);
-      if (changedDocuments.size() < CHANGE_FLOOR_SAMPLES) {
-        changedDocuments.add(changed.keySet().stream().map(rendered::get).filter(Objects::nonNull).toList());
+      // In v1alpha2, the shards (namespace/name) the change must rewrite; a write to another shard is needless.
+      Set<String> changedShards = new TreeSet<>();
+      boolean byResource = "v1alpha2".equals(params.grantsFormat());
+      if (byResource) {
+        changed.forEach((k, v) -> changedShards.addAll(DocContent.changedShards(k + "-grants", expected.get(k), v,
+            GrantsProjector.DEFAULT_RESOURCES_PER_SHARD)));
       }
+      if (changedDocuments.size() < CHANGE_FLOOR_SAMPLES) {
+        changedDocuments.add(byResource ? floorContents(changed, expected, changedShards)
+            : changed.keySet().stream().map(rendered::get).filter(Objects::nonNull).toList());
+      }
+      expected.putAll(changed);
       long t0 = System.nanoTime();
       change.write().call();
       long done = grants.await(changed, t0 + 120 * SECOND);
@@ -506,6 +517,10 @@ final class ScaleBench {
         if (!affectedConfigMaps.contains(primary)) {
           results.writesToUnaffectedDocuments += written.getValue();
           log("change %d (%s) wrote %s, whose document did not change", i, change.describe(), written.getKey());
+        } else if (byResource && !written.getKey().equals(primary)
+            && !changedShards.contains(written.getKey().replaceAll("-(\\d+)-\\d+$", "-$1"))) {
+          results.writesToUnaffectedShards += written.getValue();
+          log("change %d (%s) wrote shard %s, whose content did not change", i, change.describe(), written.getKey());
         } else if (written.getValue() > 1) {
           results.documentsWrittenMoreThanOncePerChange++;
         }
@@ -542,6 +557,10 @@ final class ScaleBench {
         "%.2f".formatted(cmRequests / n));
     figures.put("writes to documents whose content did not change",
         String.valueOf(results.writesToUnaffectedDocuments + results.unchangedWritesIncremental));
+    if ("v1alpha2".equals(params.grantsFormat())) {
+      figures.put("  writes to shards whose content did not change (v1alpha2)",
+          String.valueOf(results.writesToUnaffectedShards));
+    }
     figures.put("  documents written more than once in one change",
         String.valueOf(results.documentsWrittenMoreThanOncePerChange));
     Map<String, Long> status = objects.writes();
@@ -556,6 +575,36 @@ final class ScaleBench {
   }
 
   private static final int CHANGE_FLOOR_SAMPLES = 50;
+
+  /**
+   * For the floor of a change in v1alpha2: one ConfigMap content per shard the change rewrites, as large as that
+   * shard's part of the rendered document (the document's bytes in proportion to the bucket's share of its
+   * content), and the primary (about 100 bytes per shard it names).
+   */
+  private List<String> floorContents(Map<String, DocContent> changed, Map<String, DocContent> expected,
+      Set<String> changedShards) {
+    List<String> out = new ArrayList<>();
+    for (var e : changed.entrySet()) {
+      String json = rendered.get(e.getKey());
+      if (json == null) {
+        continue;
+      }
+      Map<Integer, Set<String>> buckets = e.getValue().buckets(GrantsProjector.DEFAULT_RESOURCES_PER_SHARD);
+      long whole = buckets.values().stream().flatMap(Set::stream).mapToLong(String::length).sum();
+      for (var b : buckets.entrySet()) {
+        if (changedShards.contains(e.getKey() + "-grants-" + (b.getKey() + 1))) {
+          long part = b.getValue().stream().mapToLong(String::length).sum();
+          out.add(padding((int) (json.length() * part / Math.max(1, whole))));
+        }
+      }
+      out.add(padding(300 + 100 * buckets.size()));
+    }
+    return out;
+  }
+
+  private static String padding(int bytes) {
+    return "{\"pad\":\"" + "x".repeat(Math.max(0, bytes - 10)) + "\"}";
+  }
 
   /**
    * The least a change costs on this machine, measured with the same client after the changes (the operator is

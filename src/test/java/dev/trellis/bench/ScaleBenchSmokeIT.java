@@ -38,6 +38,7 @@ class ScaleBenchSmokeIT {
         assertThat(results.changesTimedOut).as("changes that never showed").isZero();
         assertThat(results.latenciesMs).hasSize(params.changes());
         assertThat(results.writesToUnaffectedDocuments).as("writes to documents a change did not affect").isZero();
+        assertThat(results.writesToUnaffectedShards).as("writes to shards a change did not affect").isZero();
         assertThat(results.unchangedWritesIncremental + results.unchangedWritesCold)
             .as("writes that left a document's content unchanged").isZero();
       } finally {
