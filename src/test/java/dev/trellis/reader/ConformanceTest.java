@@ -79,7 +79,7 @@ class ConformanceTest {
         Document p = Document.parse("the primary", json);
         keys.verify("the primary", p.keyId(), json, data.get(GrantsReader.SIGNATURE_KEY), now);
         List<Entry> entries = new ArrayList<>(p.entries());
-        for (String name : Optional.ofNullable(p.shards()).orElse(List.of())) {
+        for (String name : Optional.ofNullable(p.shardNames()).orElse(List.of())) {
           Document shard = Document.parse(name, configMaps.get(name).get(GrantsReader.DATA_KEY));
           if (!shard.revision().equals(p.revision())) {
             throw new Conformance.Refused("INCONSISTENT", name);
