@@ -30,9 +30,45 @@ public final class GrantsDocumentRenderer {
    */
   public static String render(GrantsDocument d, String revision, String keyId, List<DocumentResource> resources,
       List<String> entries, List<String> shards) {
+    return render(GrantsDocument.API_VERSION, GrantsDocument.KIND, d, revision, keyId, resources, entries,
+        shards == null ? null : j -> j.field("shards", shards));
+  }
+
+  /**
+   * A v1alpha2 primary that names its shards: empty {@code resources} and {@code entries}, then {@code shards}, each
+   * {@code {"name", "revision"}} in order ({@code shards} maps name to revision, in iteration order).
+   */
+  public static String renderPrimary(GrantsDocument d, String revision, String keyId,
+      Map<String, String> shards) {
+    return render(GrantsProjector.Format.V1ALPHA2.apiVersion(), GrantsDocument.KIND, d, revision, keyId, List.of(),
+        List.of(), j -> {
+          j.beginArray("shards");
+          shards.forEach((name, rev) -> j.raw(new CanonicalJson().beginObject()
+              .field("name", name)
+              .field("revision", rev)
+              .endObject().toString()));
+          j.endArray();
+        });
+  }
+
+  /** A v1alpha2 shard: some resources and entries, kind {@code GrantsDocumentShard}, its own revision. */
+  public static String renderShard(GrantsDocument d, String revision, String keyId, List<DocumentResource> resources,
+      List<String> entries) {
+    return render(GrantsProjector.Format.V1ALPHA2.apiVersion(), GrantsProjector.SHARD_KIND, d, revision, keyId,
+        resources, entries, null);
+  }
+
+  /** A whole document (or v1alpha1 part) of the given apiVersion. */
+  static String render(String apiVersion, GrantsDocument d, String revision, String keyId,
+      List<DocumentResource> resources, List<String> entries) {
+    return render(apiVersion, GrantsDocument.KIND, d, revision, keyId, resources, entries, null);
+  }
+
+  private static String render(String apiVersion, String kind, GrantsDocument d, String revision, String keyId,
+      List<DocumentResource> resources, List<String> entries, java.util.function.Consumer<CanonicalJson> shards) {
     CanonicalJson j = new CanonicalJson().beginObject()
-        .field("apiVersion", GrantsDocument.API_VERSION)
-        .field("kind", GrantsDocument.KIND)
+        .field("apiVersion", apiVersion)
+        .field("kind", kind)
         .field("organization", d.organization())
         .field("orgId", d.orgId())
         .field("connector", d.connector());
@@ -48,7 +84,7 @@ public final class GrantsDocumentRenderer {
     entries.forEach(j::raw);
     j.endArray();
     if (shards != null) {
-      j.field("shards", shards);
+      shards.accept(j);
     }
     return j.endObject().toString();
   }

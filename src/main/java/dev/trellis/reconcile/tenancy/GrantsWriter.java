@@ -2,6 +2,7 @@ package dev.trellis.reconcile.tenancy;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.api.v1alpha1.GrantsFormat;
 import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
 import dev.trellis.projection.Signatures;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes a connector's grants ConfigMaps: only those whose content changed, shards before the primary
@@ -33,17 +35,29 @@ public class GrantsWriter {
   private final SigningKey signing;
   private final OperatorMetrics metrics;
   private final TenancyView view;
+  private final int resourcesPerShard;
 
-  public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view) {
+  public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view,
+      @ConfigProperty(name = "trellis.grants.resources-per-shard",
+          defaultValue = "" + GrantsProjector.DEFAULT_RESOURCES_PER_SHARD) int resourcesPerShard) {
     this.view = view;
+    this.resourcesPerShard = resourcesPerShard;
     this.metrics = metrics;
     this.client = client;
     this.signing = signing;
   }
 
-  /** Renders a document, each part naming the operator's signing key. */
-  Projection project(dev.trellis.model.grants.GrantsDocument document) {
-    return GrantsProjector.project(document, GrantsProjector.DEFAULT_LIMIT_BYTES, signing.keyId());
+  /** Renders a document in the connector's format, each part naming the operator's signing key. */
+  Projection project(Connector connector, dev.trellis.model.grants.GrantsDocument document) {
+    return GrantsProjector.project(document, GrantsProjector.DEFAULT_LIMIT_BYTES, signing.keyId(), format(connector),
+        resourcesPerShard);
+  }
+
+  /** The format the connector asks for: v1alpha1 unless its spec says v1alpha2. */
+  static GrantsProjector.Format format(Connector connector) {
+    return connector.getSpec() != null && connector.getSpec().getGrantsFormat() == GrantsFormat.v1alpha2
+        ? GrantsProjector.Format.V1ALPHA2
+        : GrantsProjector.Format.V1ALPHA1;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.model.grants.GrantResolver;
 import dev.trellis.model.grants.Resolution;
 import dev.trellis.model.snapshot.OrgSnapshot;
+import dev.trellis.projection.GrantsProjector;
 import dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures;
 import java.time.Instant;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 final class ResolutionMemo {
 
   /** A connector's grants as last written: the Connector's uid, its ConfigMaps' resourceVersions, its figures. */
-  record Written(String connectorUid, Map<String, String> configMaps, Figures figures) {}
+  record Written(String connectorUid, GrantsProjector.Format format, Map<String, String> configMaps,
+      Figures figures) {}
 
   /**
    * One organization's resolution (documents left out) of {@code snapshot} at {@code at}, valid until

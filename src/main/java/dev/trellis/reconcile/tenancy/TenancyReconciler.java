@@ -325,10 +325,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
         GrantsDocument document = resolution.documents().get(name);
         if (document == null || resolution.verdicts().connectors().get(name) == null) {
           grants.deleteAllBut(namespace, name, Set.of());
-          written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
+          written.put(name, new ResolutionMemo.Written(uid, GrantsWriter.format(connector), Map.of(), null));
           continue;
         }
-        Projection projection = grants.project(document);
+        Projection projection = grants.project(connector, document);
         Map<String, String> versions;
         try {
           versions = grants.write(connector, projection);
@@ -336,14 +336,16 @@ public class TenancyReconciler implements Reconciler<Namespace> {
           // One connector's ConfigMap that cannot be written must not stop the others' grants, nor the statuses.
           LOG.warnf("namespace %s: grants of connector %s not written: %s", namespace, name, e.getMessage());
           failed.put(name, e);
-          written.put(name, new ResolutionMemo.Written(uid, Map.of(), null));
+          written.put(name, new ResolutionMemo.Written(uid, GrantsWriter.format(connector), Map.of(), null));
           continue;
         }
-        written.put(name, new ResolutionMemo.Written(uid, versions, new ConnectorStatusAssembler.Figures(
-            document.resources().size(), document.entries().size(), projection.revision(),
-            projection.sharded()
-                ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
-                : null)));
+        written.put(name,
+            new ResolutionMemo.Written(uid, GrantsWriter.format(connector), versions,
+                new ConnectorStatusAssembler.Figures(
+                    document.resources().size(), document.entries().size(), projection.revision(),
+                    projection.sharded()
+                        ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
+                        : null)));
       }
       entry = memo.remember(namespace, snapshot, now, resolution, written);
       if (!failed.isEmpty()) {
@@ -371,6 +373,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     return connectors.size() == written.size() && connectors.stream().allMatch(c -> {
       ResolutionMemo.Written w = written.get(c.getMetadata().getName());
       return w != null && Objects.equals(w.connectorUid(), c.getMetadata().getUid())
+          && w.format() == GrantsWriter.format(c)
           && grants.intact(namespace, c.getMetadata().getName(), w.configMaps());
     });
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The memo along random sequences of mutations: what it gives back is what resolving afresh gives. */
 class ResolutionMemoSequenceTest {
   private static final Map<String, ResolutionMemo.Written> WRITTEN = Map.of("c", new ResolutionMemo.Written("uid",
-      Map.of("c-grants", "7"),
+      dev.trellis.projection.GrantsProjector.Format.V1ALPHA1, Map.of("c-grants", "7"),
       new dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures(1, 2, "sha256:x", null)));
 
   static Stream<Long> seeds() {

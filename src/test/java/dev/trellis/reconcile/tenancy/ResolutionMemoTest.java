@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ResolutionMemoTest {
   private static final Instant NOW = RandomOrgs.NOW;
   private static final Map<String, ResolutionMemo.Written> WRITTEN = Map.of("c", new ResolutionMemo.Written("uid",
-      Map.of("c-grants", "7"),
+      dev.trellis.projection.GrantsProjector.Format.V1ALPHA1, Map.of("c-grants", "7"),
       new dev.trellis.reconcile.status.ConnectorStatusAssembler.Figures(1, 2, "sha256:x", null)));
 
   private final ResolutionMemo memo = new ResolutionMemo();
