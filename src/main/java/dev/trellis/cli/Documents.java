@@ -105,14 +105,23 @@ public final class Documents {
     }
   }
 
-  private static java.util.List<String> shardNames(String json) {
+  /**
+   * The shard ConfigMaps a primary's {@code grants.json} names, in order: strings in v1alpha1, objects
+   * {@code {"name", "revision"}} in v1alpha2. Whatever else it holds is left to the reader kit to refuse.
+   */
+  static java.util.List<String> shardNames(String json) {
     java.util.List<String> names = new java.util.ArrayList<>();
     if (json == null) {
       return names;
     }
     try {
       JsonNode node = JSON.readTree(json);
-      node.path("shards").forEach(n -> names.add(n.asText()));
+      for (JsonNode n : node.path("shards")) {
+        JsonNode name = n.isObject() ? n.path("name") : n;
+        if (name.isTextual()) {
+          names.add(name.asText());
+        }
+      }
     } catch (IOException e) {
       // Malformed: the reader says so when it assembles the document.
     }

@@ -15,25 +15,40 @@ final class Canonical {
 
   private Canonical() {}
 
-  /** The revision of a reassembled document: {@code sha256:} and the hex SHA-256 of its canonical form without revision, keyId and shards. */
+  /**
+   * The revision of a reassembled v1alpha1 document: {@code sha256:} and the hex SHA-256 of its canonical form
+   * without revision, keyId and shards.
+   */
   static String revision(String organization, String orgId, String connector, List<Resource> resources,
       List<Entry> entries) {
-    String text = render(organization, orgId, connector, resources, entries);
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return hash(render(organization, orgId, connector, resources, entries));
   }
 
-  /** The canonical document without revision, keyId and shards: what the revision hashes. */
+  /**
+   * The revision a v1alpha2 part states for itself: the hash of its own canonical form without revision and keyId
+   * — a primary's {@code shards} (names and revisions) included, so that it covers every shard.
+   */
+  static String ownRevision(Document part) {
+    return hash(render(part.apiVersion(), part.kind(), part.organization(), part.orgId(), part.connector(),
+        part.resources(), part.entries(), part.shards()));
+  }
+
+  /** The canonical v1alpha1 document without revision, keyId and shards: what its revision hashes. */
   static String render(String organization, String orgId, String connector, List<Resource> resources,
       List<Entry> entries) {
+    return render(Document.API_VERSION, Document.KIND, organization, orgId, connector, resources, entries, null);
+  }
+
+  /**
+   * A canonical document without revision and keyId, of any version and kind: {@code shards} null leaves the key
+   * out; otherwise each is written as {@code {"name":…,"revision":…}} (v1alpha2).
+   */
+  static String render(String apiVersion, String kind, String organization, String orgId, String connector,
+      List<Resource> resources, List<Entry> entries, List<Document.ShardRef> shards) {
     Canonical c = new Canonical();
     c.out.append('{');
-    c.key("apiVersion").string(Document.API_VERSION).comma();
-    c.key("kind").string(Document.KIND).comma();
+    c.key("apiVersion").string(apiVersion).comma();
+    c.key("kind").string(kind).comma();
     c.key("organization").string(organization).comma();
     c.key("orgId").string(orgId).comma();
     c.key("connector").string(connector).comma();
@@ -52,8 +67,32 @@ final class Canonical {
       }
       c.entry(entries.get(i));
     }
-    c.out.append("]}");
+    c.out.append(']');
+    if (shards != null) {
+      c.comma().key("shards").out.append('[');
+      for (int i = 0; i < shards.size(); i++) {
+        if (i > 0) {
+          c.comma();
+        }
+        c.out.append('{');
+        c.key("name").string(shards.get(i).name()).comma();
+        c.key("revision").string(shards.get(i).revision());
+        c.out.append('}');
+      }
+      c.out.append(']');
+    }
+    c.out.append('}');
     return c.out.toString();
+  }
+
+  /** {@code sha256:} and the lowercase hex SHA-256 of {@code text}'s UTF-8 bytes. */
+  static String hash(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   private void resource(Resource r) {

@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One ConfigMap's {@code grants.json}, parsed and checked against the schema; {@code shards} null when absent. */
-record Document(String organization, String orgId, String connector, String revision, String keyId,
-    List<Resource> resources, List<Entry> entries, List<String> shards) {
+/**
+ * One ConfigMap's {@code grants.json}, parsed and checked against the schema; {@code shards} null when absent. Either
+ * version: a v1alpha1 document (or split primary, or shard: all kind GrantsDocument, shards named by strings), a
+ * v1alpha2 primary (kind GrantsDocument, shards named with their revisions) or a v1alpha2 shard (kind
+ * GrantsDocumentShard, never with shards). Which part may stand where is for {@link GrantsReader} to judge.
+ */
+record Document(String apiVersion, String kind, String organization, String orgId, String connector,
+    String revision, String keyId, List<Resource> resources, List<Entry> entries, List<ShardRef> shards) {
 
   static final String API_VERSION = "iam.trellis.dev/v1alpha1";
+  static final String API_VERSION_2 = "iam.trellis.dev/v1alpha2";
   static final String KIND = "GrantsDocument";
+  static final String SHARD_KIND = "GrantsDocumentShard";
+  private static final String REVISION = "sha256:[0-9a-f]{64}";
+  private static final Set<String> SHARD_REF = Set.of("name", "revision");
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "organization", "orgId", "connector",
       "revision", "keyId", "resources", "entries", "shards");
   private static final Set<String> RESOURCE = Set.of("name", "type", "projects", "folders");
@@ -24,14 +33,15 @@ record Document(String organization, String orgId, String connector, String revi
     try {
       Map<String, Object> o = Fields.object(Json.parse(json), what);
       Fields.only(o, TOP, what);
-      if (!API_VERSION.equals(Fields.string(o, "apiVersion", what))
-          || !KIND.equals(Fields.string(o, "kind", what))) {
-        throw new IllegalArgumentException(what + " is not an " + API_VERSION + " " + KIND);
+      String apiVersion = Fields.string(o, "apiVersion", what);
+      String kind = Fields.string(o, "kind", what);
+      boolean v1 = API_VERSION.equals(apiVersion) && KIND.equals(kind);
+      boolean v2 = API_VERSION_2.equals(apiVersion) && (KIND.equals(kind) || SHARD_KIND.equals(kind));
+      if (!v1 && !v2) {
+        throw new IllegalArgumentException(what + " is neither an " + API_VERSION + " " + KIND + " nor an "
+            + API_VERSION_2 + " " + KIND + " or " + SHARD_KIND + " (" + apiVersion + " " + kind + ")");
       }
-      String revision = Fields.string(o, "revision", what);
-      if (!revision.matches("sha256:[0-9a-f]{64}")) {
-        throw new IllegalArgumentException(what + ": revision " + revision + " is not sha256:<64 hex digits>");
-      }
+      String revision = revision(Fields.string(o, "revision", what), what);
       List<Resource> resources = new ArrayList<>();
       for (Object r : Fields.list(o, "resources", what)) {
         resources.add(resource(Fields.object(r, what + " resource")));
@@ -40,13 +50,55 @@ record Document(String organization, String orgId, String connector, String revi
       for (Object e : Fields.list(o, "entries", what)) {
         entries.add(entry(Fields.object(e, what + " entry")));
       }
-      return new Document(Fields.string(o, "organization", what), Fields.nullableString(o, "orgId", what),
-          Fields.string(o, "connector", what), revision, Fields.optionalString(o, "keyId", what),
-          List.copyOf(resources), List.copyOf(entries),
-          o.containsKey("shards") ? Fields.strings(o, "shards", what) : null);
+      List<ShardRef> shards = null;
+      if (o.containsKey("shards")) {
+        if (SHARD_KIND.equals(kind)) {
+          throw new IllegalArgumentException(what + ": a " + SHARD_KIND + " names no shards");
+        }
+        shards = v1 ? Fields.strings(o, "shards", what).stream().map(n -> new ShardRef(n, null)).toList()
+            : shardRefs(Fields.list(o, "shards", what), what);
+      }
+      return new Document(apiVersion, kind, Fields.string(o, "organization", what),
+          Fields.nullableString(o, "orgId", what), Fields.string(o, "connector", what), revision,
+          Fields.optionalString(o, "keyId", what), List.copyOf(resources), List.copyOf(entries), shards);
     } catch (IllegalArgumentException e) {
       throw new GrantsException(GrantsException.Reason.MALFORMED, e.getMessage(), e);
     }
+  }
+
+  /** Whether this is a v1alpha2 part (primary or shard). */
+  boolean v1alpha2() {
+    return API_VERSION_2.equals(apiVersion);
+  }
+
+  /** The shards' ConfigMap names, in order; null when the document names no shards. */
+  List<String> shardNames() {
+    return shards == null ? null : shards.stream().map(ShardRef::name).toList();
+  }
+
+  /**
+   * A shard as a primary names it: its ConfigMap, and (v1alpha2) the revision it must have; {@code revision} is null
+   * in v1alpha1, whose shards all carry the primary's revision.
+   */
+  record ShardRef(String name, String revision) {}
+
+  private static List<ShardRef> shardRefs(List<?> values, String what) {
+    List<ShardRef> out = new ArrayList<>();
+    for (Object v : values) {
+      Map<String, Object> s = Fields.object(v, what + " shard");
+      Fields.only(s, SHARD_REF, what + " shard");
+      String name = Fields.string(s, "name", what + " shard");
+      out.add(new ShardRef(name, revision(Fields.string(s, "revision", what + " shard " + name), what + " shard "
+          + name)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String revision(String revision, String what) {
+    if (!revision.matches(REVISION)) {
+      throw new IllegalArgumentException(what + ": revision " + revision + " is not sha256:<64 hex digits>");
+    }
+    return revision;
   }
 
   private static Resource resource(Map<String, Object> r) {

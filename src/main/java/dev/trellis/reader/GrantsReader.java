@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,21 +52,34 @@ public final class GrantsReader {
       Map<String, Map<String, String>> shardDataByConfigMapName, TrustedKeys keys, Instant now) {
     String primaryJson = json("the primary", primaryData);
     Document primary = Document.parse("the primary", primaryJson);
+    if (!Document.KIND.equals(primary.kind())) {
+      throw malformed("the primary is a " + primary.kind() + ", one part of a document, not a " + Document.KIND);
+    }
     keys.verify("the primary", primary.keyId(), primaryJson, primaryData.get(SIGNATURE_KEY), now);
+    return primary.v1alpha2() ? assembleV1alpha2(primary, shardDataByConfigMapName, keys, now)
+        : assembleV1alpha1(primary, shardDataByConfigMapName, keys, now);
+  }
+
+  /**
+   * v1alpha1: shards are contiguous runs of the entries, each carrying the primary's revision, which is recomputed
+   * over the reassembled document.
+   */
+  private static Snapshot assembleV1alpha1(Document primary, Map<String, Map<String, String>> shardData,
+      TrustedKeys keys, Instant now) {
     List<Entry> entries = new ArrayList<>(primary.entries());
     if (primary.shards() != null) {
       if (!primary.entries().isEmpty()) {
         throw malformed("the primary lists shards but holds entries too");
       }
-      Set<String> seen = new HashSet<>();
       for (String name : shardNames(primary)) {
-        if (!seen.add(name)) {
-          throw malformed("the primary lists shard " + name + " twice");
-        }
-        Map<String, String> data = shardDataByConfigMapName == null ? null : shardDataByConfigMapName.get(name);
         String what = "shard " + name;
+        Map<String, String> data = shardData == null ? null : shardData.get(name);
         String shardJson = json(what, data);
         Document shard = Document.parse(what, shardJson);
+        if (shard.v1alpha2()) {
+          throw malformed(what + " is an " + shard.apiVersion() + " " + shard.kind() + " but the primary is "
+              + Document.API_VERSION);
+        }
         keys.verify(what, shard.keyId(), shardJson, data.get(SIGNATURE_KEY), now);
         if (!shard.revision().equals(primary.revision())) {
           throw new GrantsException(GrantsException.Reason.INCONSISTENT, what + " has revision " + shard.revision()
@@ -74,10 +88,7 @@ public final class GrantsReader {
         if (shard.shards() != null || !shard.resources().isEmpty()) {
           throw malformed(what + " has shards or resources of its own");
         }
-        if (!shard.organization().equals(primary.organization()) || !shard.connector().equals(primary.connector())
-            || !Objects.equals(shard.orgId(), primary.orgId())) {
-          throw malformed(what + " belongs to another document (organization, orgId or connector differ)");
-        }
+        sameDocument(primary, shard, what);
         entries.addAll(shard.entries());
       }
     }
@@ -87,8 +98,88 @@ public final class GrantsReader {
       throw new GrantsException(GrantsException.Reason.REVISION_MISMATCH, "the document states " + primary.revision()
           + " but its content hashes to " + recomputed);
     }
+    return snapshot(primary, keys, primary.resources(), entries);
+  }
+
+  /**
+   * v1alpha2: the primary is either the whole document or names every shard with its revision; each shard
+   * (kind GrantsDocumentShard) holds some resources and their entries, with a revision of its own. The primary's
+   * revision covers the shards' names and revisions, each shard's its own content; a shard whose revision is not the
+   * one the primary names belongs to another version of the document.
+   */
+  private static Snapshot assembleV1alpha2(Document primary, Map<String, Map<String, String>> shardData,
+      TrustedKeys keys, Instant now) {
+    if (primary.shards() == null) {
+      checkOwnRevision(primary, "the document");
+      return snapshot(primary, keys, primary.resources(), primary.entries());
+    }
+    if (!primary.resources().isEmpty() || !primary.entries().isEmpty()) {
+      throw malformed("the primary lists shards but holds resources or entries too");
+    }
+    List<String> names = shardNames(primary);
+    checkOwnRevision(primary, "the primary");
+    List<Resource> resources = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    Map<String, String> shardOfResource = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      String what = "shard " + name;
+      Map<String, String> data = shardData == null ? null : shardData.get(name);
+      String shardJson = json(what, data);
+      Document shard = Document.parse(what, shardJson);
+      if (!shard.v1alpha2() || !Document.SHARD_KIND.equals(shard.kind())) {
+        throw malformed(what + " is an " + shard.apiVersion() + " " + shard.kind() + ", not an "
+            + Document.API_VERSION_2 + " " + Document.SHARD_KIND);
+      }
+      sameDocument(primary, shard, what);
+      keys.verify(what, shard.keyId(), shardJson, data.get(SIGNATURE_KEY), now);
+      checkOwnRevision(shard, what);
+      String named = primary.shards().get(i).revision();
+      if (!shard.revision().equals(named)) {
+        throw new GrantsException(GrantsException.Reason.INCONSISTENT, what + " has revision " + shard.revision()
+            + " but the primary names " + named + ": read during an update, read again");
+      }
+      for (Resource r : shard.resources()) {
+        String before = shardOfResource.putIfAbsent(r.name(), name);
+        if (before != null) {
+          throw malformed("resource " + r.name() + " is listed by " + (before.equals(name) ? what + " twice"
+              : "shard " + before + " and " + what));
+        }
+      }
+      resources.addAll(shard.resources());
+      entries.addAll(shard.entries());
+    }
+    for (Entry e : entries) {
+      if (!shardOfResource.containsKey(e.resource())) {
+        throw malformed("an entry of " + e.subject() + " is on resource " + e.resource() + ", which no shard lists");
+      }
+    }
+    // Shards come in bucket order: back to document order (resources by name, entries by resource, each resource's
+    // entries as written), so that a view does not depend on how the document was cut.
+    resources.sort(Comparator.comparing(Resource::name));
+    entries.sort(Comparator.comparing(Entry::resource));
+    return snapshot(primary, keys, resources, entries);
+  }
+
+  private static void checkOwnRevision(Document part, String what) {
+    String recomputed = Canonical.ownRevision(part);
+    if (!recomputed.equals(part.revision())) {
+      throw new GrantsException(GrantsException.Reason.REVISION_MISMATCH, what + " states " + part.revision()
+          + " but its content hashes to " + recomputed);
+    }
+  }
+
+  private static void sameDocument(Document primary, Document shard, String what) {
+    if (!shard.organization().equals(primary.organization()) || !shard.connector().equals(primary.connector())
+        || !Objects.equals(shard.orgId(), primary.orgId())) {
+      throw malformed(what + " belongs to another document (organization, orgId or connector differ)");
+    }
+  }
+
+  private static Snapshot snapshot(Document primary, TrustedKeys keys, List<Resource> resources,
+      List<Entry> entries) {
     return new Snapshot(primary.organization(), primary.orgId(), primary.connector(), primary.revision(),
-        primary.keyId(), keys.checksSignatures(), primary.resources(), entries);
+        primary.keyId(), keys.checksSignatures(), resources, entries);
   }
 
   /**
@@ -117,7 +208,8 @@ public final class GrantsReader {
 
   /**
    * Reads the primary ConfigMap {@code <connector>-grants} of {@code namespace} and its shards through the API
-   * server, reading again (a few times, with a short pause) when it caught them in the middle of an update.
+   * server, reading again (a few times, with a short pause) when it caught them in the middle of an update: a shard
+   * of another revision, or (v1alpha2) a shard the primary names that is gone.
    */
   public static Snapshot fromApi(ApiAccess api, String namespace, String connector, TrustedKeys keys) {
     if (!CONFIGMAP_NAME.matcher(namespace).matches() || !CONFIGMAP_NAME.matcher(configMapName(connector)).matches()) {
@@ -128,9 +220,10 @@ public final class GrantsReader {
       if (attempt > 0) {
         pause(100L << attempt);
       }
+      Document primary = null;
       try {
         Map<String, String> primaryData = configMapData(api, namespace, configMapName(connector));
-        Document primary = Document.parse("the primary", json("the primary", primaryData));
+        primary = Document.parse("the primary", json("the primary", primaryData));
         Map<String, Map<String, String>> shards = new LinkedHashMap<>();
         if (primary.shards() != null) {
           for (String name : shardNames(primary)) {
@@ -139,7 +232,10 @@ public final class GrantsReader {
         }
         return assemble(primaryData, shards, keys);
       } catch (GrantsException e) {
-        if (e.reason() != GrantsException.Reason.INCONSISTENT) {
+        // v1alpha2: the operator deletes the shards a new primary no longer names right after writing it, so a
+        // shard named by the primary just read may be gone already; the next read finds the new primary.
+        boolean shardGone = e.reason() == GrantsException.Reason.MISSING && primary != null && primary.v1alpha2();
+        if (e.reason() != GrantsException.Reason.INCONSISTENT && !shardGone) {
           throw e;
         }
         last = e;
@@ -204,13 +300,18 @@ public final class GrantsReader {
     }
   }
 
+  /** The shards' ConfigMap names, in order: each a valid ConfigMap name, none twice. */
   private static List<String> shardNames(Document primary) {
-    for (String name : primary.shards()) {
+    Set<String> seen = new HashSet<>();
+    for (String name : primary.shardNames()) {
       if (!CONFIGMAP_NAME.matcher(name).matches()) {
         throw malformed("the primary lists \"" + name + "\", which is not a ConfigMap name");
       }
+      if (!seen.add(name)) {
+        throw malformed("the primary lists shard " + name + " twice");
+      }
     }
-    return primary.shards();
+    return primary.shardNames();
   }
 
   private static String json(String what, Map<String, String> data) {

@@ -52,7 +52,10 @@ public final class Snapshot {
     return connector;
   }
 
-  /** {@code sha256:…}, the same in the primary and every shard, and recomputed by the reader. */
+  /**
+   * The primary's {@code sha256:…}, recomputed by the reader. In v1alpha1 every shard carries it too; in v1alpha2 it
+   * is the hash of the primary, which names each shard's own revision, so it changes whenever any shard does.
+   */
   public String revision() {
     return revision;
   }
@@ -67,11 +70,12 @@ public final class Snapshot {
     return verified;
   }
 
+  /** The resources, sorted by name. */
   public List<Resource> resources() {
     return resources;
   }
 
-  /** All entries, in document order (by resource, then subject). */
+  /** All entries, in document order (by resource, then subject), however the document was cut into ConfigMaps. */
   public List<Entry> entries() {
     return entries;
   }

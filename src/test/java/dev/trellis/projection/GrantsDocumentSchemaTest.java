@@ -10,10 +10,12 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.trellis.model.OrgBuilder;
 import dev.trellis.model.grants.GrantResolver;
+import dev.trellis.model.grants.GrantsDocument;
 import dev.trellis.model.snapshot.BindingNode;
 import dev.trellis.model.snapshot.MemberNode;
 import dev.trellis.model.snapshot.ScopeRef;
 import dev.trellis.model.snapshot.SubjectRef;
+import dev.trellis.projection.GrantsProjector.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +24,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Rendered documents (whole, split primary and shards) conform to config/schema/grants-document.schema.json. */
+/**
+ * Rendered documents conform to config/schema/grants-document.schema.json: v1alpha1 (whole, split primary and shards)
+ * and v1alpha2 (whole, primary, shards and parts).
+ */
 class GrantsDocumentSchemaTest {
   static final Path SCHEMA = Path.of("config", "schema", "grants-document.schema.json");
   static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +37,7 @@ class GrantsDocumentSchemaTest {
         .getSchema(Files.readString(SCHEMA));
   }
 
-  static List<String> rendered() {
+  static GrantsDocument document() {
     var snap = OrgBuilder.org("mrpaints")
         .folder("eu", "").project("london", "eu")
         .connector("conn", List.of("london"), List.of("eu"))
@@ -50,9 +55,25 @@ class GrantsDocumentSchemaTest {
             List.of("observability-guest", "reporting-user"),
             dev.trellis.api.v1alpha1.DomainRestrictionSpec.Mode.None, List.of()))
         .build();
-    var doc = GrantResolver.resolve(snap, Instant.parse("2026-06-01T00:00:00Z")).documents().get("conn");
+    return GrantResolver.resolve(snap, Instant.parse("2026-06-01T00:00:00Z")).documents().get("conn");
+  }
+
+  static List<String> rendered() {
+    GrantsDocument doc = document();
     List<String> out = new ArrayList<>(GrantsProjector.project(doc).configMaps().values());
     out.addAll(GrantsProjector.project(doc, 1500).configMaps().values());
+    return out;
+  }
+
+  /** v1alpha2: the whole document, then a primary and its shards, then a bucket continued in parts. */
+  static List<String> renderedV1alpha2() {
+    GrantsDocument doc = document();
+    String keyId = "ed25519-0123456789abcdef";
+    List<String> out = new ArrayList<>(GrantsProjector.project(doc, GrantsProjector.DEFAULT_LIMIT_BYTES, keyId,
+        Format.V1ALPHA2, 4).configMaps().values());
+    out.addAll(GrantsProjector.project(doc, GrantsProjector.DEFAULT_LIMIT_BYTES, keyId, Format.V1ALPHA2, 1)
+        .configMaps().values());
+    out.addAll(GrantsProjector.project(doc, 1500, keyId, Format.V1ALPHA2, 4).configMaps().values());
     return out;
   }
 
@@ -70,6 +91,50 @@ class GrantsDocumentSchemaTest {
   }
 
   @Test
+  void renderedV1alpha2DocumentsConformToTheSchema() throws Exception {
+    JsonSchema schema = schema();
+    List<String> docs = renderedV1alpha2();
+    assertThat(docs.get(0)).startsWith("{\"apiVersion\":\"iam.trellis.dev/v1alpha2\",\"kind\":\"GrantsDocument\"")
+        .doesNotContain("\"shards\"");
+    assertThat(docs.get(1)).contains("\"resources\":[],\"entries\":[],\"shards\":[{\"name\":");
+    assertThat(docs).anyMatch(d -> d.contains("\"kind\":\"GrantsDocumentShard\"") && d.contains("\"resources\":[]"))
+        .anyMatch(d -> d.contains("\"kind\":\"GrantsDocumentShard\"") && d.contains("\"except\":[\"gone@"));
+    for (String json : docs) {
+      Set<ValidationMessage> errors = schema.validate(JSON.readTree(json));
+      assertThat(errors).as(json).isEmpty();
+    }
+  }
+
+  @Test
+  void schemaRejectsPartsOfOneFormatShapedAsTheOther() throws Exception {
+    JsonSchema schema = schema();
+    List<String> v2 = renderedV1alpha2();
+    String primary = v2.stream().filter(d -> d.contains("\"shards\"")).findFirst().orElseThrow();
+    String shard = v2.stream().filter(d -> d.contains("GrantsDocumentShard")).findFirst().orElseThrow();
+    String v1Primary = rendered().stream().filter(d -> d.contains("\"shards\"")).findFirst().orElseThrow();
+    List<String> wrong = List.of(
+        // v1alpha2 primary naming shards by name alone, and a v1alpha1 primary naming them with revisions
+        primary.replaceAll("\\{\"name\":(\"[^\"]*\"),\"revision\":\"[^\"]*\"}", "$1"),
+        primary.replace("iam.trellis.dev/v1alpha2", "iam.trellis.dev/v1alpha1"),
+        // a shard object with another key, or without its revision
+        primary.replaceFirst("\\{\"name\":", "{\"extra\":1,\"name\":"),
+        primary.replaceFirst(",\"revision\":\"sha256:[0-9a-f]{64}\"}", "}"),
+        // a primary with shards holding entries; a shard naming shards
+        primary.replace("\"entries\":[]", "\"entries\":" + entries(shard)),
+        shard.replaceFirst("}$", ",\"shards\":[]}"),
+        // a shard kind in v1alpha1
+        shard.replace("iam.trellis.dev/v1alpha2", "iam.trellis.dev/v1alpha1"),
+        v1Primary.replace("\"kind\":\"GrantsDocument\"", "\"kind\":\"GrantsDocumentShard\""));
+    for (String json : wrong) {
+      assertThat(schema.validate(JSON.readTree(json))).as(json).isNotEmpty();
+    }
+  }
+
+  private static String entries(String json) throws Exception {
+    return JSON.readTree(json).get("entries").toString();
+  }
+
+  @Test
   void schemaRejectsADocumentWithoutRevision() throws Exception {
     JsonNode doc = JSON.readTree(rendered().get(0));
     ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("revision");
@@ -84,5 +149,18 @@ class GrantsDocumentSchemaTest {
     List<String> keys = new ArrayList<>();
     JSON.readTree(rendered().get(0)).fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactlyElementsOf(required);
+    // v1alpha2, signed: keyId after revision; a primary's shards last.
+    List<String> signed = new ArrayList<>(required);
+    signed.add(signed.indexOf("revision") + 1, "keyId");
+    List<String> v2 = renderedV1alpha2();
+    for (String json : List.of(v2.get(0), v2.get(2))) {
+      List<String> shardKeys = new ArrayList<>();
+      JSON.readTree(json).fieldNames().forEachRemaining(shardKeys::add);
+      assertThat(shardKeys).as(json).containsExactlyElementsOf(signed);
+    }
+    List<String> primaryKeys = new ArrayList<>();
+    JSON.readTree(v2.get(1)).fieldNames().forEachRemaining(primaryKeys::add);
+    signed.add("shards");
+    assertThat(primaryKeys).containsExactlyElementsOf(signed);
   }
 }

@@ -72,6 +72,77 @@ class CanonicalTest {
     assertThat(s.entries()).hasSize(200);
   }
 
+  /**
+   * Every ConfigMap of a v1alpha2 projection — the unsharded document, a primary, shards, a bucket continued in
+   * parts — is, byte for byte, what the kit writes for it with the revision and keyId it states; and the revision
+   * each states is the one the kit recomputes.
+   */
+  @Test
+  void writesEveryPartOfAV1alpha2ProjectionByteForByte() {
+    String keyId = "ed25519-0123456789abcdef";
+    List<Projection> projections = List.of(
+        GrantsProjector.project(awkward(), Integer.MAX_VALUE, keyId, GrantsProjector.Format.V1ALPHA2, 4),
+        GrantsProjector.project(awkward(), Integer.MAX_VALUE, keyId, GrantsProjector.Format.V1ALPHA2, 1),
+        GrantsProjector.project(many(200), Integer.MAX_VALUE, null, GrantsProjector.Format.V1ALPHA2, 4),
+        GrantsProjector.project(many(200), 2000, keyId, GrantsProjector.Format.V1ALPHA2, 16),
+        GrantsProjector.project(new GrantsDocument("o", null, "c", List.of(), List.of()), Integer.MAX_VALUE, keyId,
+            GrantsProjector.Format.V1ALPHA2, 4));
+    assertThat(projections.get(0).configMaps()).hasSize(1);
+    assertThat(projections.get(1).configMaps()).hasSize(3);
+    assertThat(projections.get(3).configMaps().keySet()).anyMatch(n -> n.matches(".*-grants-\\d+-2"));
+    int parts = 0;
+    for (Projection p : projections) {
+      for (var e : p.configMaps().entrySet()) {
+        Document d = Document.parse(e.getKey(), e.getValue());
+        String kit = Canonical.render(d.apiVersion(), d.kind(), d.organization(), d.orgId(), d.connector(),
+            d.resources(), d.entries(), d.shards());
+        assertThat(HandBuiltV1alpha2.withRevision(kit, d.revision(), d.keyId())).isEqualTo(e.getValue());
+        assertThat(Canonical.ownRevision(d)).as(e.getKey()).isEqualTo(d.revision());
+        parts++;
+      }
+      assertThat(Document.parse("primary", p.configMaps().values().iterator().next()).revision())
+          .isEqualTo(p.revision());
+    }
+    assertThat(parts).isGreaterThan(20);
+  }
+
+  /** The spec, cut by hand, gives the projector's ConfigMaps exactly: names, order, bytes. */
+  @Test
+  void theProjectorCutsAsTheSpecSays() {
+    String keyId = "ed25519-0123456789abcdef";
+    for (int perShard : List.of(1, 4, 16)) {
+      for (GrantsDocument d : List.of(awkward(), many(200))) {
+        Projection p = GrantsProjector.project(d, Integer.MAX_VALUE, keyId, GrantsProjector.Format.V1ALPHA2,
+            perShard);
+        Document whole = Document.parse("whole", GrantsProjector.project(d, Integer.MAX_VALUE).configMaps().values()
+            .iterator().next());
+        List<HandBuiltV1alpha2.Part> cut = HandBuiltV1alpha2.cut(whole.connector(), whole.resources(),
+            whole.entries(), perShard);
+        Map<String, String> expected = HandBuiltV1alpha2.buckets(whole.resources().size(), perShard) == 1
+            ? Map.of(whole.connector() + "-grants", HandBuiltV1alpha2.whole(whole, whole.resources(),
+                whole.entries(), keyId))
+            : HandBuiltV1alpha2.document(whole, cut, keyId);
+
+        assertThat(List.copyOf(p.configMaps().entrySet())).as(d.connector() + " " + perShard)
+            .containsExactlyElementsOf(List.copyOf(expected.entrySet()));
+      }
+    }
+  }
+
+  @Test
+  void readsWhatTheProjectorWritesInV1alpha2AsItReadsV1alpha1() {
+    for (int limit : List.of(Integer.MAX_VALUE, 2000)) {
+      Projection v1 = GrantsProjector.project(many(200), limit, null);
+      Projection v2 = GrantsProjector.project(many(200), limit, null, GrantsProjector.Format.V1ALPHA2, 4);
+      Snapshot one = GrantsReader.assemble(dataOf(v1, "conn-eu-grants"), shardsOf(v1), TrustedKeys.none());
+      Snapshot two = GrantsReader.assemble(dataOf(v2, "conn-eu-grants"), shardsOf(v2), TrustedKeys.none());
+
+      assertThat(two.revision()).isEqualTo(v2.revision());
+      assertThat(two.entries()).hasSize(200).containsExactlyInAnyOrderElementsOf(one.entries());
+      assertThat(two.resources()).containsExactlyInAnyOrderElementsOf(one.resources());
+    }
+  }
+
   static Map<String, String> dataOf(Projection p, String name) {
     return Map.of(GrantsReader.DATA_KEY, p.configMaps().get(name));
   }

@@ -7,8 +7,11 @@ import dev.trellis.model.grants.DocumentResource;
 import dev.trellis.model.grants.Grant;
 import dev.trellis.model.grants.GrantEntry;
 import dev.trellis.model.grants.GrantsDocument;
+import dev.trellis.projection.GrantsDocumentRenderer;
 import dev.trellis.projection.GrantsProjector;
+import dev.trellis.projection.GrantsProjector.Format;
 import dev.trellis.projection.Projection;
+import dev.trellis.projection.Revision;
 import dev.trellis.projection.Signatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +22,11 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -182,7 +187,158 @@ final class ConformanceFixtures {
     out.add(answers("recently-retired-key", "Signed by a key retired 29 days before now: still trusted.", plain,
         keysJson(NOW.minusSeconds(29L * 24 * 3600).toString()), List.of(
             q("alice.smith@mrpaints.com", "alerts.view", "ontap-london", true, "user-entry"))));
+    out.addAll(v1alpha2Cases(keys));
     return out;
+  }
+
+  /** Format v1alpha2 (shards by resource): genuine documents from the projector, and forgeries of them. */
+  private List<Map<String, Object>> v1alpha2Cases(String keys) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    Map<String, Map<String, String>> plain =
+        signed(GrantsProjector.project(plain(), GrantsProjector.DEFAULT_LIMIT_BYTES,
+            trusted.keyId(), Format.V1ALPHA2, GrantsProjector.DEFAULT_RESOURCES_PER_SHARD), trusted);
+    require(plain.size() == 1, "v2-plain is one ConfigMap");
+    out.add(answers("v2-plain", "Format v1alpha2, unsharded: the whole document in the primary, as in v1alpha1 but"
+        + " with apiVersion iam.trellis.dev/v1alpha2 (part of what the revision hashes).", plain, keys,
+        List.of(
+            q("Alice.Smith@MRPAINTS.com", "alerts.manage", "ontap-london", true, "user-entry"),
+            q("alice.smith@mrpaints.com", "resources.view", "ontap-london", false, "permission-not-granted"),
+            q("krishna@globalpartners.com", "resources.view", "fsx-zürich", true, "user-entry"),
+            q("alice.smith@mrpaints.com", "alerts.view", "fsx-zürich", false, "no-entry"),
+            q("alice.smith@mrpaints.com", "alerts.view", "ontap-tokyo", false, "unknown-resource"))));
+
+    // One resource per bucket on average: four buckets, of which two hold resources (res-0 and res-3 in bucket 1,
+    // res-1 and res-2 in bucket 2), so the shards are conn-eu-grants-2 and -3.
+    Map<String, Map<String, String>> sharded = signed(GrantsProjector.project(big(0),
+        GrantsProjector.DEFAULT_LIMIT_BYTES, trusted.keyId(), Format.V1ALPHA2, 1), trusted);
+    String res0 = shardHolding(sharded, "res-0");
+    String res1 = shardHolding(sharded, "res-1");
+    require(sharded.size() >= 3 && !res0.equals(res1), "v2-sharded has two shards, res-0 and res-1 apart");
+    out.add(answers("v2-sharded", "Format v1alpha2 with resources-per-shard 1: a primary naming two shards"
+        + " (buckets 2 and 3 of 4; empty buckets have no ConfigMap) with their revisions. Each shard holds some"
+        + " resources and their entries and has a revision of its own; the document is their union.", sharded, keys,
+        List.of(
+            q("user00@mrpaints.com", "resources.view", "res-0", true, "user-entry"),
+            q("user15@mrpaints.com", "resources.view", "res-1", true, "user-entry"),
+            q("user25@mrpaints.com", "resources.view", "res-2", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.manage", "res-3", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.delete", "res-3", false, "permission-not-granted"),
+            q("user39@mrpaints.com", "resources.view", "res-1", false, "no-entry"),
+            q("user00@mrpaints.com", "resources.view", "res-4", false, "unknown-resource"))));
+
+    int limit = partsLimit(big(0));
+    Map<String, Map<String, String>> parts = signed(GrantsProjector.project(big(0), limit, trusted.keyId(),
+        Format.V1ALPHA2, GrantsProjector.DEFAULT_RESOURCES_PER_SHARD), trusted);
+    require(parts.keySet().equals(Set.of(PRIMARY, PRIMARY + "-1", PRIMARY + "-1-2")), "v2-parts has two parts");
+    out.add(answers("v2-parts", "Format v1alpha2, one bucket larger than the size limit: it continues in parts"
+        + " conn-eu-grants-1 and conn-eu-grants-1-2; the first holds the bucket's resources, the second an empty"
+        + " resources array and the entries that did not fit.", parts, keys,
+        List.of(
+            q("user00@mrpaints.com", "resources.view", "res-0", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.manage", "res-3", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.view", "res-0", false, "no-entry"))));
+
+    Map<String, Map<String, String>> stale = new LinkedHashMap<>(sharded);
+    Map<String, Map<String, String>> older = signed(GrantsProjector.project(big(1),
+        GrantsProjector.DEFAULT_LIMIT_BYTES, trusted.keyId(), Format.V1ALPHA2, 1), trusted);
+    require(!older.get(res0).equals(sharded.get(res0)), "the older document differs in res-0's shard");
+    stale.put(res0, older.get(res0));
+    out.add(error("v2-stale-shard", "A genuine shard of the previous version (its own revision is right, but not the"
+        + " one the primary names): the reader met an update half done, retry later.", stale, keys,
+        GrantsException.Reason.INCONSISTENT));
+
+    String shard = sharded.get(res0).get(GrantsReader.DATA_KEY);
+    String forged = tamper(shard);
+    Map<String, Map<String, String>> mismatch = new LinkedHashMap<>(sharded);
+    mismatch.put(res0, data(forged, Signatures.sign(trusted.privateKey(), forged)));
+    out.add(error("v2-shard-revision-mismatch", "A shard's entries changed (one user given resources.delete) and"
+        + " signed again with the real key, its revision left as it was: the revision recomputed over the shard"
+        + " differs from the one it states.", mismatch, keys, GrantsException.Reason.REVISION_MISMATCH));
+
+    Map<String, Map<String, String>> tampered = new LinkedHashMap<>(sharded);
+    tampered.put(res0, data(forged, sharded.get(res0).get(GrantsReader.SIGNATURE_KEY)));
+    out.add(error("v2-tampered-shard", "A shard's grants.json changed (one user given resources.delete) under its"
+        + " signature: the signature no longer verifies.", tampered, keys, GrantsException.Reason.BAD_SIGNATURE));
+
+    Map<String, Map<String, String>> shardAsPrimary = new LinkedHashMap<>(sharded);
+    shardAsPrimary.put(PRIMARY, sharded.get(res0));
+    out.add(error("v2-shard-as-primary", "A genuine, signed shard (kind GrantsDocumentShard) where the primary"
+        + " belongs: it holds only some resources' entries and is never a whole document.", shardAsPrimary, keys,
+        GrantsException.Reason.MALFORMED));
+
+    // Forged with the real renderer and key, revisions right: only the layout is wrong.
+    GrantsDocument d = big(0);
+    List<DocumentResource> rs = d.resources();
+    Map<String, Map<String, String>> duplicate = cutAndSign(d, List.of(
+        part(PRIMARY + "-1", d, rs.subList(0, 2), rs.subList(0, 2)),
+        part(PRIMARY + "-2", d, rs.subList(1, 4), rs.subList(2, 4))));
+    out.add(error("v2-duplicate-resource", "Two shards both list res-1 (the second without its entries); every"
+        + " revision and signature is right. A resource in two shards is no document.", duplicate, keys,
+        GrantsException.Reason.MALFORMED));
+
+    Map<String, Map<String, String>> orphan = cutAndSign(d, List.of(
+        part(PRIMARY + "-1", d, rs.subList(0, 2), rs.subList(0, 2)),
+        part(PRIMARY + "-2", d, rs.subList(3, 4), rs.subList(2, 4))));
+    out.add(error("v2-entry-without-resource", "The second shard holds the entries of res-2, which no shard lists;"
+        + " every revision and signature is right. An entry on no listed resource is no document.", orphan, keys,
+        GrantsException.Reason.MALFORMED));
+    return out;
+  }
+
+  /** A v1alpha2 shard {@code name} listing {@code resources} and holding the entries on {@code entriesOf}. */
+  private static V2Part part(String name, GrantsDocument d, List<DocumentResource> resources,
+      List<DocumentResource> entriesOf) {
+    Set<String> names = new HashSet<>();
+    entriesOf.forEach(r -> names.add(r.name()));
+    return new V2Part(name, resources, d.entries().stream().filter(e -> names.contains(e.resource())).toList());
+  }
+
+  private record V2Part(String name, List<DocumentResource> resources, List<GrantEntry> entries) {}
+
+  /** A v1alpha2 primary and shards cut as given, not as the projector would: rendered and signed as it does. */
+  private Map<String, Map<String, String>> cutAndSign(GrantsDocument d, List<V2Part> parts) {
+    Map<String, String> revisions = new LinkedHashMap<>();
+    Map<String, String> shards = new LinkedHashMap<>();
+    for (V2Part p : parts) {
+      List<String> entries = GrantsDocumentRenderer.entries(p.entries());
+      String revision = Revision.of(GrantsDocumentRenderer.renderShard(d, null, null, p.resources(), entries));
+      shards.put(p.name(), GrantsDocumentRenderer.renderShard(d, revision, trusted.keyId(), p.resources(), entries));
+      revisions.put(p.name(), revision);
+    }
+    String revision = Revision.of(GrantsDocumentRenderer.renderPrimary(d, null, null, revisions));
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(PRIMARY, GrantsDocumentRenderer.renderPrimary(d, revision, trusted.keyId(), revisions));
+    out.putAll(shards);
+    return signed(new Projection(out, revision), trusted);
+  }
+
+  /** The shard ConfigMap whose resources include {@code resource}. */
+  private static String shardHolding(Map<String, Map<String, String>> cms, String resource) {
+    return cms.entrySet().stream()
+        .filter(e -> !e.getKey().equals(PRIMARY)
+            && e.getValue().get(GrantsReader.DATA_KEY).contains("{\"name\":\"" + resource + "\",\"type\""))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+  }
+
+  /** The largest limit at which {@code d}, in one v1alpha2 bucket, continues in exactly two parts. */
+  private static int partsLimit(GrantsDocument d) {
+    int whole = GrantsProjector.project(d, Integer.MAX_VALUE, "ed25519-0000000000000000", Format.V1ALPHA2,
+        GrantsProjector.DEFAULT_RESOURCES_PER_SHARD).configMaps().values().iterator().next()
+        .getBytes(StandardCharsets.UTF_8).length;
+    for (int limit = whole - 1; limit > 0; limit -= 16) {
+      int size = GrantsProjector.project(d, limit, "ed25519-0000000000000000", Format.V1ALPHA2,
+          GrantsProjector.DEFAULT_RESOURCES_PER_SHARD).configMaps().size();
+      if (size == 3) {
+        return limit;
+      }
+    }
+    throw new IllegalStateException("no limit cuts the bucket in two parts");
+  }
+
+  private static void require(boolean condition, String what) {
+    if (!condition) {
+      throw new IllegalStateException("conformance fixtures: expected " + what);
+    }
   }
 
   // ---- documents ----

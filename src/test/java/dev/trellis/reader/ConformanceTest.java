@@ -23,7 +23,9 @@ class ConformanceTest {
   Stream<DynamicTest> theKitPassesEveryCase() throws Exception {
     List<Conformance.Case> cases = Conformance.load(Conformance.DIR);
     assertThat(cases).extracting(Conformance.Case::name).contains("plain", "split", "stale-shard", "domain-except",
-        "service-account", "expired", "tampered-shard", "unknown-key", "revision-mismatch");
+        "service-account", "expired", "tampered-shard", "unknown-key", "revision-mismatch", "v2-plain", "v2-sharded",
+        "v2-parts", "v2-stale-shard", "v2-shard-revision-mismatch", "v2-shard-as-primary", "v2-tampered-shard",
+        "v2-duplicate-resource", "v2-entry-without-resource");
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(),
         () -> assertThat(Conformance.run(c, Conformance.kit())).as(c.description()).isEmpty()));
   }
@@ -35,7 +37,13 @@ class ConformanceTest {
 
   @Test
   void aReaderTrustingShardsUnverifiedFailsTheTamperedShardCases() throws Exception {
-    assertThat(failed(trustingShards())).contains("tampered-shard", "unknown-key");
+    assertThat(failed(trustingShards())).contains("tampered-shard", "unknown-key", "v2-tampered-shard",
+        "v2-shard-revision-mismatch");
+  }
+
+  @Test
+  void aReaderTakingAnyGenuinePartForTheWholeFailsTheShardAsPrimaryCase() throws Exception {
+    assertThat(failed(ignoringKind())).contains("v2-shard-as-primary");
   }
 
   private static List<String> failed(Conformance.Reader reader) throws Exception {
@@ -78,20 +86,22 @@ class ConformanceTest {
         String json = data.get(GrantsReader.DATA_KEY);
         Document p = Document.parse("the primary", json);
         keys.verify("the primary", p.keyId(), json, data.get(GrantsReader.SIGNATURE_KEY), now);
+        List<Resource> resources = new ArrayList<>(p.resources());
         List<Entry> entries = new ArrayList<>(p.entries());
-        for (String name : Optional.ofNullable(p.shards()).orElse(List.of())) {
-          Document shard = Document.parse(name, configMaps.get(name).get(GrantsReader.DATA_KEY));
-          if (!shard.revision().equals(p.revision())) {
-            throw new Conformance.Refused("INCONSISTENT", name);
+        for (Document.ShardRef ref : Optional.ofNullable(p.shards()).orElse(List.of())) {
+          Document shard = Document.parse(ref.name(), configMaps.get(ref.name()).get(GrantsReader.DATA_KEY));
+          String expected = p.v1alpha2() ? ref.revision() : p.revision();
+          if (!shard.revision().equals(expected)) {
+            throw new Conformance.Refused("INCONSISTENT", ref.name());
           }
+          resources.addAll(shard.resources());
           entries.addAll(shard.entries());
         }
-        if (p.shards() == null && !Canonical.revision(p.organization(), p.orgId(), p.connector(), p.resources(),
-            entries).equals(p.revision())) {
+        if (p.shards() == null && !Canonical.ownRevision(p).equals(p.revision())) {
           throw new Conformance.Refused("REVISION_MISMATCH", "unsplit document");
         }
         Snapshot s = new Snapshot(p.organization(), p.orgId(), p.connector(), p.revision(), p.keyId(), true,
-            p.resources(), entries);
+            resources, entries);
         return (subject, permission, resource, at) -> {
           Decision d = s.decide(subject, permission, resource, at);
           return new Conformance.Answer(d.allowed(), d.rule());
@@ -99,6 +109,36 @@ class ConformanceTest {
       } catch (GrantsException e) {
         throw new Conformance.Refused(e.reason().name(), e.getMessage());
       }
+    };
+  }
+
+  /**
+   * Wrong: takes a v1alpha2 primary of any kind, so that a genuine shard (signed, its own revision right) passes for
+   * the whole document; otherwise reads as the kit does.
+   */
+  private static Conformance.Reader ignoringKind() {
+    Conformance.Reader kit = Conformance.kit();
+    return (primary, configMaps, keysJson, now) -> {
+      Map<String, String> data = configMaps.get(primary);
+      String json = data.get(GrantsReader.DATA_KEY);
+      Document p = Document.parse("the primary", json);
+      if (!Document.SHARD_KIND.equals(p.kind())) {
+        return kit.read(primary, configMaps, keysJson, now);
+      }
+      try {
+        TrustedKeys.parse(keysJson).verify("the primary", p.keyId(), json, data.get(GrantsReader.SIGNATURE_KEY), now);
+      } catch (GrantsException e) {
+        throw new Conformance.Refused(e.reason().name(), e.getMessage());
+      }
+      if (!Canonical.ownRevision(p).equals(p.revision())) {
+        throw new Conformance.Refused("REVISION_MISMATCH", "the shard taken for the primary");
+      }
+      Snapshot s = new Snapshot(p.organization(), p.orgId(), p.connector(), p.revision(), p.keyId(), true,
+          p.resources(), p.entries());
+      return (subject, permission, resource, at) -> {
+        Decision d = s.decide(subject, permission, resource, at);
+        return new Conformance.Answer(d.allowed(), d.rule());
+      };
     };
   }
 
