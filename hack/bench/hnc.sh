@@ -139,12 +139,17 @@ import json, sys
 w = sys.argv[1]
 tree = json.load(open(f"{w}/tree.json"))
 print()
-print(f"| HNC phase | peak RSS (VmHWM) | RSS at end | CPU s | copies | copies as expected at | idle at | kube-apiserver CPU s | load avg |")
-print("|---|---|---|---|---|---|---|---|---|")
+print(f"| HNC phase | peak RSS (VmHWM) | RSS at end | CPU s | copies | copies as expected at | idle at | API writes | kube-apiserver CPU s | load avg |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for name in ["cold", "restart"]:
     r = json.load(open(f"{w}/{name}.json"))
     print(f"| {name} | {r['peak_rss_mib']} MiB | {r['rss_mib']} MiB | {r['cpu_s']} | {r['copies']} / {r['expected']} "
-          f"| {r.get('copies_s', '-')} s | {r.get('idle_s', '-')} s | {r.get('apiserver_cpu_s', '-')} | {r['loadavg']} |")
+          f"| {r.get('copies_s', '-')} s | {r.get('idle_s', '-')} s | {sum(r['writes'].values())} "
+          f"| {r.get('apiserver_cpu_s', '-')} | {r['loadavg']} |")
+print()
+print("API writes by verb and resource (all clients; HNC is the only writer while it runs):")
+for name in ["cold", "restart"]:
+    print(f"  {name}: {json.load(open(f'{w}/{name}.json'))['writes']}")
 EOF
 }
 

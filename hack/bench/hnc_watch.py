@@ -4,7 +4,9 @@
 Every --interval seconds (bounded by --timeout) it reads:
   - the number of RoleBindings labelled hnc.x-k8s.io/inherited-from (HNC's copies), a metadata-only list;
   - HNC's controller-runtime metrics: workqueue_depth and controller_runtime_reconcile_total, summed;
-  - /proc/PID/status (VmRSS, VmHWM) and /proc/PID/stat (utime + stime) of HNC and of kube-apiserver.
+  - /proc/PID/status (VmRSS, VmHWM) and /proc/PID/stat (utime + stime) of HNC and of kube-apiserver;
+  - at the start and the end, kube-apiserver's apiserver_request_total by verb and resource (for all clients: HNC is
+    the only one that writes during a phase, and the watcher's own lists are counted as lists).
 "copies" is the first poll at which the copies equal --expected; "idle" the first poll after which, with the copies
 as expected, every work queue is empty and no reconcile has been counted for --quiet seconds (the time reported is
 when that quiet period began). Times are from --start (just before the manager was started).
@@ -75,7 +77,21 @@ def main():
             return None, None  # not serving yet
         return depth, reconciles
 
+    def requests():
+        counts = {}
+        req = urllib.request.Request(a.server + "/metrics")
+        with urllib.request.urlopen(req, context=ctx, timeout=30) as r:
+            for line in r.read().decode().splitlines():
+                if line.startswith("apiserver_request_total{"):
+                    labels = dict(kv.split("=", 1) for kv in line[line.index("{") + 1:line.rindex("}")].split(","))
+                    verb, resource = labels["verb"].strip('"'), labels.get("resource", '""').strip('"')
+                    sub = labels.get("subresource", '""').strip('"')
+                    key = f"{verb} {resource}" + (f"/{sub}" if sub else "")
+                    counts[key] = counts.get(key, 0) + float(line.rsplit(" ", 1)[1])
+        return counts
+
     api0 = proc(a.apiserver_pid) if a.apiserver_pid else None
+    requests0 = requests()
     result = {"expected": a.expected}
     last_reconciles, quiet_since, next_log = None, None, 0
     status = 1
@@ -113,6 +129,10 @@ def main():
         api1 = proc(a.apiserver_pid)
         if api1:
             result["apiserver_cpu_s"] = round(api1["cpu"] - api0["cpu"], 2)
+    requests1 = requests()
+    delta = {k: int(v - requests0.get(k, 0)) for k, v in requests1.items() if v - requests0.get(k, 0) >= 1}
+    result["writes"] = {k: v for k, v in sorted(delta.items()) if k.split()[0] in ("POST", "PUT", "PATCH", "DELETE", "APPLY")}
+    result["reads"] = sum(v for k, v in delta.items() if k.split()[0] in ("GET", "LIST"))
     with open("/proc/loadavg") as f:
         result["loadavg"] = " ".join(f.read().split()[:3])
     print(json.dumps(result))
