@@ -9,7 +9,7 @@ Every --interval seconds (bounded by --timeout) it reads:
     the only one that writes during a phase, and the watcher's own lists are counted as lists).
 "copies" is the first poll at which the copies equal --expected; "idle" the first poll after which, with the copies
 as expected, every work queue is empty and no reconcile has been counted for --quiet seconds (the time reported is
-when that quiet period began). Times are from --start (just before the manager was started).
+when that quiet period began, or the copies' time if later). Times are from --start (just before the manager was started).
 Exits 1 on timeout or if HNC exits, after printing what it saw.
 """
 import argparse
@@ -112,9 +112,10 @@ def main():
         if reconciles is not None and reconciles != last_reconciles:
             last_reconciles, quiet_since = reconciles, (now, p)
         if n == a.expected and depth == 0 and quiet_since and now - quiet_since[0] >= a.quiet:
+            # The last copies can show in the list after the last reconcile was counted: idle is not before them.
             q = quiet_since[1]
-            result.update(idle_s=round(quiet_since[0] - a.start, 1), idle_peak_rss_mib=round(q["VmHWM"], 1),
-                          idle_cpu_s=round(q["cpu"], 2))
+            result.update(idle_s=round(max(quiet_since[0] - a.start, result["copies_s"]), 1),
+                          idle_peak_rss_mib=round(q["VmHWM"], 1), idle_cpu_s=round(q["cpu"], 2))
             status = 0
             break
         if t >= next_log:
