@@ -116,8 +116,12 @@ demo: ## Run the MrPaints / GlobalPartners partnership story step by step on the
 	hack/demo.sh
 
 .PHONY: bench
-bench: control-plane ## Scale benchmark of issue 7 (PRESET=smoke|medium|large, default medium): table + docs/benchmarks.md
+bench: control-plane ## Scale benchmark (PRESET=smoke|medium|large, default medium): table + docs/benchmarks-history.md
 	PRESET=$(or $(PRESET),medium) hack/bench/run.sh
+
+.PHONY: bench-hnc
+bench-hnc: control-plane ## The Hierarchical Namespace Controller on the 50-organization tree: peak RSS, CPU (docs/benchmarks.md)
+	hack/bench/hnc.sh
 
 .PHONY: bench-admission
 bench-admission: control-plane ## What the admission webhook adds to a RoleBinding create: p50/p99 with and without it

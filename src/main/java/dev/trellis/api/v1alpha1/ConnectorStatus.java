@@ -21,13 +21,15 @@ public class ConnectorStatus extends TrellisStatus {
   private Integer entries;
 
   @JsonPropertyDescription(
-    "Revision of the grants document (sha256:<hex> of its canonical form): it changes exactly when the"
-        + " document does.")
+    "Revision of the grants document, the one its primary ConfigMap states (sha256:<hex> of its canonical form;"
+        + " in a sharded v1alpha2 document, of the primary, which names every shard's revision): it changes exactly"
+        + " when the document does.")
   private String revision;
 
   @JsonPropertyDescription(
-    "Names of the further ConfigMaps (<name>-grants-1, -2, ...) a document too large for one ConfigMap"
-        + " is split into. Absent when the document fits in one.")
+    "Names of the further ConfigMaps (<name>-grants-1, -2, ...) holding the document: in format v1alpha1 those"
+        + " a document too large for one ConfigMap is split into, in v1alpha2 its shards by resource. Absent when"
+        + " the document is in one.")
   private List<String> shards;
 
   public String getGrantsConfigMap() {
