@@ -53,6 +53,13 @@ final class OperatorProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    // -Dtrellis.bench.env=MALLOC_ARENA_MAX=2,...: the operator's environment, as the chart's extraEnv would set it.
+    for (String pair : System.getProperty("trellis.bench.env", "").split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        builder.environment().put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
     long started = System.nanoTime();
     return new OperatorProcess(builder.start(), log, jfr, started);
   }
