@@ -14,19 +14,24 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes a connector's grants ConfigMaps: only those whose content changed, shards before the primary
- * that lists them, and stale shards removed last. Each is owned by its Connector, so deleting the
+ * Writes a connector's grants ConfigMaps: only those whose content changed, shards (in parallel) before the
+ * primary that lists them, and stale shards removed last. Each is owned by its Connector, so deleting the
  * connector deletes its grants.
  */
 @ApplicationScoped
@@ -36,6 +41,13 @@ public class GrantsWriter {
   private final OperatorMetrics metrics;
   private final TenancyView view;
   private final int resourcesPerShard;
+  /** Writes a document's shards in parallel: a few threads, as a change rarely rewrites more shards than that. */
+  private final ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
+    Thread t = new Thread(r, "trellis-grants-writer");
+    t.setDaemon(true);
+    return t;
+  });
+  static final int WRITER_THREADS = 4;
 
   public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view,
       @ConfigProperty(name = "trellis.grants.resources-per-shard",
@@ -67,27 +79,50 @@ public class GrantsWriter {
    */
   Map<String, String> write(Connector connector, Projection projection) {
     String namespace = connector.getMetadata().getNamespace();
-    ResourceID primary = new ResourceID(namespace);
-    Map<String, String> versions = new TreeMap<>();
-    List<Map.Entry<String, String>> ordered = new ArrayList<>(projection.configMaps().entrySet());
-    Collections.reverse(ordered); // shards first: the primary never names a missing shard
-    for (var document : ordered) {
-      ConfigMapApplier.Outcome outcome;
+    Map<String, String> versions = new ConcurrentSkipListMap<>();
+    List<Map.Entry<String, String>> shards = new ArrayList<>(projection.configMaps().entrySet());
+    Map.Entry<String, String> main = shards.remove(0); // the primary comes first in a projection
+    // Shards first, all at once (a change in v1alpha2 often rewrites several); the primary, which names them, after
+    // every one is written, so that it never names a missing or older shard.
+    if (shards.size() > 1) {
+      List<CompletableFuture<Void>> writes = shards.stream()
+          .map(d -> CompletableFuture.runAsync(() -> writeOne(connector, d, versions), writers))
+          .toList();
       try {
-        outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
-            signing.sign(document.getValue())),
-            view.cache(ConfigMap.class), primary);
-      } catch (KubernetesClientException e) {
-        metrics.documentWriteFailed();
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
         throw e;
       }
-      versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
-      if (outcome.written()) {
-        metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));
-      }
+    } else {
+      shards.forEach(d -> writeOne(connector, d, versions));
     }
+    writeOne(connector, main, versions);
     deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet());
-    return versions;
+    return new TreeMap<>(versions);
+  }
+
+  private void writeOne(Connector connector, Map.Entry<String, String> document, Map<String, String> versions) {
+    ConfigMapApplier.Outcome outcome;
+    try {
+      outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
+          signing.sign(document.getValue())),
+          view.cache(ConfigMap.class), new ResourceID(connector.getMetadata().getNamespace()));
+    } catch (KubernetesClientException e) {
+      metrics.documentWriteFailed();
+      throw e;
+    }
+    versions.put(document.getKey(), outcome.configMap().getMetadata().getResourceVersion());
+    if (outcome.written()) {
+      metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    writers.shutdownNow();
   }
 
   /**
