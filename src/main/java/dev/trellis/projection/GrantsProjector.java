@@ -104,7 +104,7 @@ public final class GrantsProjector {
     if (buckets == 1) {
       String revision = Revision.of(GrantsDocumentRenderer.render(apiVersion, d, null, null, d.resources(), entries));
       String whole = GrantsDocumentRenderer.render(apiVersion, d, revision, keyId, d.resources(), entries);
-      if (bytes(whole) <= limitBytes) {
+      if (fits(whole, limitBytes)) {
         return new Projection(Map.of(primary, whole), revision);
       }
     }
@@ -181,7 +181,15 @@ public final class GrantsProjector {
   private static List<List<String>> packShard(GrantsDocument d, List<DocumentResource> resources,
       List<String> entries, String keyId, int limit) {
     String placeholder = "sha256:" + "0".repeat(64);
-    int first = bytes(GrantsDocumentRenderer.renderShard(d, placeholder, keyId, resources, List.of()));
+    String empty = GrantsDocumentRenderer.renderShard(d, placeholder, keyId, resources, List.of());
+    long upper = empty.length() * 3L; // a char is at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 chars)
+    for (String e : entries) {
+      upper += e.length() * 3L + 1;
+    }
+    if (upper <= limit) {
+      return List.of(entries); // the usual case, without measuring each entry
+    }
+    int first = bytes(empty);
     int later = bytes(GrantsDocumentRenderer.renderShard(d, placeholder, keyId, List.of(), List.of()));
     List<List<String>> parts = new ArrayList<>();
     List<String> current = new ArrayList<>();
@@ -231,6 +239,11 @@ public final class GrantsProjector {
 
   private static int bytes(String s) {
     return utf8Length(s);
+  }
+
+  /** Whether {@code s} is at most {@code limit} bytes of UTF-8, measured only when its length does not tell. */
+  private static boolean fits(String s, int limit) {
+    return s.length() * 3L <= limit || utf8Length(s) <= limit;
   }
 
   /**

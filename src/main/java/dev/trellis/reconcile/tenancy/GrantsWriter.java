@@ -72,36 +72,71 @@ public class GrantsWriter {
         : GrantsProjector.Format.V1ALPHA1;
   }
 
+  /** One connector's projection to write. */
+  record Wanted(Connector connector, Projection projection) {}
+
+  /** What became of one connector's projection: the resourceVersions of its ConfigMaps, or why it was not written. */
+  record Written(Map<String, String> versions, KubernetesClientException failure) {}
+
   /**
-   * Writes the projection's ConfigMaps that differ from the cached ones and deletes the connector's others.
+   * Writes several connectors' projections at once, only the ConfigMaps that differ from the cached ones: the
+   * shards of all of them in parallel (a partnership paused or a member disabled rewrites most shards of every
+   * connector of the organization), then each connector's primary once all of its shards are written, then its
+   * stale shards deleted.
+   * A connector whose shard cannot be written keeps its previous primary and reports the failure; the others are
+   * written all the same.
    *
-   * @return the resourceVersion of each of the connector's ConfigMaps now holding the projection, by name
+   * @return one result per wanted projection, in order
    */
-  Map<String, String> write(Connector connector, Projection projection) {
-    String namespace = connector.getMetadata().getNamespace();
-    Map<String, String> versions = new ConcurrentSkipListMap<>();
-    List<Map.Entry<String, String>> shards = new ArrayList<>(projection.configMaps().entrySet());
-    Map.Entry<String, String> main = shards.remove(0); // the primary comes first in a projection
-    // Shards first, all at once (a change in v1alpha2 often rewrites several); the primary, which names them, after
-    // every one is written, so that it never names a missing or older shard.
-    if (shards.size() > 1) {
-      List<CompletableFuture<Void>> writes = shards.stream()
-          .map(d -> CompletableFuture.runAsync(() -> writeOne(connector, d, versions), writers))
-          .toList();
-      try {
-        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
-    } else {
-      shards.forEach(d -> writeOne(connector, d, versions));
+  List<Written> writeAll(List<Wanted> wanted) {
+    List<Map<String, String>> versions = new ArrayList<>();
+    List<CompletableFuture<Void>> shardsDone = new ArrayList<>();
+    for (Wanted w : wanted) {
+      Map<String, String> v = new ConcurrentSkipListMap<>();
+      versions.add(v);
+      List<Map.Entry<String, String>> shards = new ArrayList<>(w.projection().configMaps().entrySet());
+      shards.remove(0); // the primary comes first in a projection
+      shardsDone.add(CompletableFuture.allOf(shards.stream()
+          .map(d -> CompletableFuture.runAsync(() -> writeOne(w.connector(), d, v), writers))
+          .toArray(CompletableFuture[]::new)));
     }
-    writeOne(connector, main, versions);
-    deleteAllBut(namespace, connector.getMetadata().getName(), projection.configMaps().keySet());
-    return new TreeMap<>(versions);
+    // Each primary once every one of its shards is written, so that it never names a missing or older shard.
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      Wanted w = wanted.get(i);
+      Map<String, String> v = versions.get(i);
+      var primary = w.projection().configMaps().entrySet().iterator().next();
+      done.add(shardsDone.get(i).thenRunAsync(() -> {
+        writeOne(w.connector(), primary, v);
+        deleteAllBut(w.connector().getMetadata().getNamespace(), w.connector().getMetadata().getName(),
+            w.projection().configMaps().keySet());
+      }, writers));
+    }
+    List<Written> out = new ArrayList<>();
+    for (int i = 0; i < wanted.size(); i++) {
+      try {
+        done.get(i).join();
+        out.add(new Written(new TreeMap<>(versions.get(i)), null));
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause();
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        if (cause instanceof KubernetesClientException k) {
+          out.add(new Written(Map.of(), k));
+        } else if (cause instanceof RuntimeException r) {
+          throw r;
+        } else {
+          throw e;
+        }
+      }
+    }
+    return out;
+  }
+
+  @PreDestroy
+  void stop() {
+    writers.shutdownNow();
   }
 
   private void writeOne(Connector connector, Map.Entry<String, String> document, Map<String, String> versions) {
@@ -118,11 +153,6 @@ public class GrantsWriter {
     if (outcome.written()) {
       metrics.documentWritten(GrantsProjector.utf8Length(document.getValue()));
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    writers.shutdownNow();
   }
 
   /**

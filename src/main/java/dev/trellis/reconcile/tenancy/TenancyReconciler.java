@@ -319,6 +319,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     } else {
       Resolution resolution = GrantResolver.resolve(snapshot, now);
       Map<String, ResolutionMemo.Written> written = new HashMap<>();
+      List<GrantsWriter.Wanted> wanted = new ArrayList<>();
       for (Connector connector : connectors) {
         String name = connector.getMetadata().getName();
         String uid = connector.getMetadata().getUid();
@@ -328,24 +329,29 @@ public class TenancyReconciler implements Reconciler<Namespace> {
           written.put(name, new ResolutionMemo.Written(uid, GrantsWriter.format(connector), Map.of(), null));
           continue;
         }
-        Projection projection = grants.project(connector, document);
-        Map<String, String> versions;
-        try {
-          versions = grants.write(connector, projection);
-        } catch (KubernetesClientException e) {
-          // One connector's ConfigMap that cannot be written must not stop the others' grants, nor the statuses.
+        wanted.add(new GrantsWriter.Wanted(connector, grants.project(connector, document)));
+      }
+      // All connectors at once: one connector's ConfigMap that cannot be written must not stop the others' grants,
+      // nor the statuses.
+      List<GrantsWriter.Written> results = grants.writeAll(wanted);
+      for (int i = 0; i < wanted.size(); i++) {
+        Connector connector = wanted.get(i).connector();
+        Projection projection = wanted.get(i).projection();
+        String name = connector.getMetadata().getName();
+        String uid = connector.getMetadata().getUid();
+        KubernetesClientException e = results.get(i).failure();
+        if (e != null) {
           LOG.warnf("namespace %s: grants of connector %s not written: %s", namespace, name, e.getMessage());
           failed.put(name, e);
           written.put(name, new ResolutionMemo.Written(uid, GrantsWriter.format(connector), Map.of(), null));
           continue;
         }
-        written.put(name,
-            new ResolutionMemo.Written(uid, GrantsWriter.format(connector), versions,
-                new ConnectorStatusAssembler.Figures(
-                    document.resources().size(), document.entries().size(), projection.revision(),
-                    projection.sharded()
-                        ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
-                        : null)));
+        GrantsDocument document = resolution.documents().get(name);
+        written.put(name, new ResolutionMemo.Written(uid, GrantsWriter.format(connector), results.get(i).versions(),
+            new ConnectorStatusAssembler.Figures(document.resources().size(), document.entries().size(),
+                projection.revision(), projection.sharded()
+                    ? List.copyOf(projection.configMaps().keySet()).subList(1, projection.configMaps().size())
+                    : null)));
       }
       entry = memo.remember(namespace, snapshot, now, resolution, written);
       if (!failed.isEmpty()) {
