@@ -191,22 +191,8 @@ public final class GrantsProjector {
     }
     int first = bytes(empty);
     int later = bytes(GrantsDocumentRenderer.renderShard(d, placeholder, keyId, List.of(), List.of()));
-    List<List<String>> parts = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    int size = first;
-    for (String e : entries) {
-      int add = bytes(e) + (current.isEmpty() ? 0 : 1);
-      if (!current.isEmpty() && size + add > limit) {
-        parts.add(current);
-        current = new ArrayList<>();
-        size = later;
-        add = bytes(e);
-      }
-      current.add(e);
-      size += add;
-    }
-    parts.add(current);
-    return parts;
+    List<List<String>> parts = greedy(entries, first, later, limit);
+    return parts.isEmpty() ? List.of(List.of()) : parts;
   }
 
   /**
@@ -217,24 +203,33 @@ public final class GrantsProjector {
   private static List<List<String>> pack(GrantsDocument d, String revision, String keyId, List<String> entries,
       int limit) {
     int overhead = bytes(GrantsDocumentRenderer.render(d, revision, keyId, List.of(), List.of(), null));
-    List<List<String>> shards = new ArrayList<>();
+    return greedy(entries, overhead, overhead, limit);
+  }
+
+  /**
+   * Packs {@code entries} in order into runs that each fit {@code limit} bytes with the first run's
+   * {@code firstOverhead} or a later run's {@code laterOverhead} (the rest of the ConfigMap's document); an entry that
+   * does not fit even alone gets a run of its own. No entries, no runs.
+   */
+  private static List<List<String>> greedy(List<String> entries, int firstOverhead, int laterOverhead, int limit) {
+    List<List<String>> runs = new ArrayList<>();
     List<String> current = new ArrayList<>();
-    int size = overhead;
+    int size = firstOverhead;
     for (String e : entries) {
       int add = bytes(e) + (current.isEmpty() ? 0 : 1);
       if (!current.isEmpty() && size + add > limit) {
-        shards.add(current);
+        runs.add(current);
         current = new ArrayList<>();
-        size = overhead;
+        size = laterOverhead;
         add = bytes(e);
       }
       current.add(e);
       size += add;
     }
     if (!current.isEmpty()) {
-      shards.add(current);
+      runs.add(current);
     }
-    return shards;
+    return runs;
   }
 
   private static int bytes(String s) {
