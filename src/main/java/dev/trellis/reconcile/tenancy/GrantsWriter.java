@@ -41,13 +41,17 @@ public class GrantsWriter {
   private final OperatorMetrics metrics;
   private final TenancyView view;
   private final int resourcesPerShard;
-  /** Writes a document's shards in parallel: a few threads, as a change rarely rewrites more shards than that. */
+  /**
+   * Writes shards and primaries in parallel for every reconcile at once: as many threads as let several
+   * organizations' writes proceed together (each reconcile wrote its own ConfigMaps before), bounded so that a cold
+   * start does not open a thread per shard.
+   */
   private final ExecutorService writers = Executors.newFixedThreadPool(WRITER_THREADS, r -> {
     Thread t = new Thread(r, "trellis-grants-writer");
     t.setDaemon(true);
     return t;
   });
-  static final int WRITER_THREADS = 4;
+  static final int WRITER_THREADS = 16;
 
   public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view,
       @ConfigProperty(name = "trellis.grants.resources-per-shard",
@@ -156,7 +160,7 @@ public class GrantsWriter {
   }
 
   /**
-   * Whether the connector's grants ConfigMaps are exactly those {@link #write} left: each still at the
+   * Whether the connector's grants ConfigMaps are exactly those {@link #writeAll} left: each still at the
    * resourceVersion it returned (anyone's change since gives another), and no other.
    */
   boolean intact(String namespace, String connector, Map<String, String> versions) {
