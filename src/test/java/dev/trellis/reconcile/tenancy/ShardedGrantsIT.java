@@ -107,8 +107,14 @@ class ShardedGrantsIT {
         metadata: {name: bob-p2}
         spec: {role: operation-support-analyst, subject: {kind: Member, name: bob}, scope: {kind: Project, name: p2}}
         """);
-    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(subjects(documents(ns)))
-        .contains("bob@shards.com r6", "bob@shards.com r7"));
+    // Shards are written before the primary that names them: wait for a consistent view that has bob.
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> {
+      Map<String, JsonNode> docs = documents(ns);
+      assertThat(subjects(docs)).contains("bob@shards.com r6", "bob@shards.com r7");
+      for (JsonNode shard : docs.get("c-grants").get("shards")) {
+        assertThat(docs.get(shard.get("name").asText()).get("revision")).isEqualTo(shard.get("revision"));
+      }
+    });
     Map<String, String> after = versions(ns);
     assertThat(after.get("c-grants")).as("the primary is rewritten").isNotEqualTo(before.get("c-grants"));
     assertThat(after.get("c-grants-1")).as("the shard of r6 and r7").isNotEqualTo(before.get("c-grants-1"));
