@@ -32,7 +32,7 @@ public final class GrantsProjector {
 
   /** The formats of the grants document (its {@code apiVersion}); a Connector chooses with spec.grantsFormat. */
   public enum Format {
-    V1ALPHA1("iam.trellis.dev/v1alpha1"), V1ALPHA2("iam.trellis.dev/v1alpha2");
+    V1ALPHA1(GrantsDocument.API_VERSION), V1ALPHA2("iam.trellis.dev/v1alpha2");
 
     private final String apiVersion;
 

@@ -2,6 +2,7 @@ package dev.trellis.reconcile.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.api.v1alpha1.ApiConstants;
+import dev.trellis.projection.Revision;
 import dev.trellis.projection.Signatures;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -15,12 +16,9 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ public class SigningKey {
    */
   public String sign(String document) {
     Loaded key = load();
-    String digest = sha256(document);
+    String digest = Revision.of(document);
     synchronized (signatures) {
       String known = signatures.get(digest);
       if (known != null) {
@@ -92,15 +90,6 @@ public class SigningKey {
       return size() > SIGNATURE_MEMO;
     }
   };
-
-  private static String sha256(String document) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(document.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e); // every Java runtime has SHA-256
-    }
-  }
 
   private Loaded load() {
     Loaded current = loaded;
