@@ -29,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -329,6 +330,11 @@ class TenantIsolationIT {
       assertForbidden(() -> nina.configMaps().inNamespace(ns).withName("c-grants").delete());
       assertForbidden(() -> nina.resource(new ConfigMapBuilder().withNewMetadata().withName("other-grants")
           .withNamespace(ns).endMetadata().addToData("grants.json", "{}").build()).create());
+      // Names of shards not written yet: v1alpha1's <c>-grants-<n> and v1alpha2's parts <c>-grants-<b>-<p>.
+      for (String shard : List.of("c-grants-1", "c-grants-3-2")) {
+        assertForbidden(() -> nina.resource(new ConfigMapBuilder().withNewMetadata().withName(shard)
+            .withNamespace(ns).endMetadata().addToData("grants.json", "{}").build()).create());
+      }
       assertForbidden(() -> nina.resource(new ConfigMapBuilder().withNewMetadata().withName("look-alike")
           .withNamespace(ns).addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
           .addToLabels(ApiConstants.GROUP + "/connector", "c").endMetadata().build()).create());
