@@ -89,8 +89,8 @@ final class GrantsWatch implements AutoCloseable {
       if (connector != null) {
         String docKey = ns + "/" + connector;
         View view = assemble(connector + "-grants", name -> data.get(ns + "/" + name));
-        DocContent content = view == null ? null : view.content();
         Doc old = docs.get(docKey);
+        DocContent content = readerHolds(view, old == null ? null : old.content());
         if (audit != null) {
           audit.seen(docKey, view);
         }
@@ -145,6 +145,20 @@ final class GrantsWatch implements AutoCloseable {
       entries.add("<unreadable: " + e.getMessage() + ">");
     }
     return new View(new DocContent(Set.copyOf(resources), Set.copyOf(entries)), consistent);
+  }
+
+  /**
+   * What a reader holds after a write, given the view it reads now and what it held before: nothing while the
+   * primary is absent; the view's content when the view is consistent; else what it held before, because a reader
+   * retries an inconsistent view (shards are written before the primary that names their revisions, and shard names
+   * are stable, so reading shards by name alone would see a change before its primary is written and end the
+   * measurement of a change early).
+   */
+  static DocContent readerHolds(View view, DocContent before) {
+    if (view == null) {
+      return null;
+    }
+    return view.consistent() ? view.content() : before;
   }
 
   /** From now on, every write is also judged by {@code audit}. */
