@@ -119,6 +119,10 @@ demo: ## Run the MrPaints / GlobalPartners partnership story step by step on the
 bench: control-plane ## Scale benchmark (PRESET=smoke|medium|large, default medium): table + docs/benchmarks-history.md
 	PRESET=$(or $(PRESET),medium) hack/bench/run.sh
 
+.PHONY: shards-smoke
+shards-smoke: control-plane ## Two operator processes, each serving its shard's organizations, on the smoke scenario (partnerships across shards): every document right
+	PRESET=smoke BENCH_ARGS='-Dtrellis.bench.shards=2 -Dtrellis.bench.record=false -Dtrellis.bench.jfr=false -Dtrellis.bench.coldRestarts=1' hack/bench/run.sh
+
 .PHONY: bench-hnc
 bench-hnc: control-plane ## The Hierarchical Namespace Controller on the 50-organization tree: peak RSS, CPU (docs/benchmarks.md)
 	hack/bench/hnc.sh

@@ -7,6 +7,7 @@ import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.model.admission.WriteRules;
 import dev.trellis.model.snapshot.ScopeRef;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.tenancy.OperatorMetrics;
 import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -44,7 +45,11 @@ public class IamAdmissionEndpoint {
   private final KubernetesClient client;
   private final Clock clock;
 
-  public IamAdmissionEndpoint(OrganizationSnapshots snapshots, KubernetesClient client, Clock clock) {
+  private final Sharding sharding;
+
+  public IamAdmissionEndpoint(OrganizationSnapshots snapshots, KubernetesClient client, Clock clock,
+      Sharding sharding) {
+    this.sharding = sharding;
     this.snapshots = snapshots;
     this.client = client;
     this.clock = clock;
@@ -101,10 +106,16 @@ public class IamAdmissionEndpoint {
     if (!ApiConstants.GROUP.equals(request.path("kind").path("group").asText()) || !DECIDED.contains(kind)) {
       return new Decision(true, "not decided by Trellis");
     }
+    String namespace = request.path("namespace").asText();
+    if (!sharding.serves(namespace)) {
+      // This process caches only its shard's organizations: it cannot tell, so it does not allow.
+      return new Decision(false, "namespace " + namespace + " is served by Trellis shard "
+          + sharding.valueFor(namespace) + ", not by this one (" + sharding.value(sharding.shard())
+          + "): the webhook configuration must send its reviews there");
+    }
     if (!snapshots.ready()) {
       return new Decision(false, "Trellis is starting and cannot yet tell who may write " + kind + "s; retry");
     }
-    String namespace = request.path("namespace").asText();
     var snapshot = snapshots.of(namespace);
     if (snapshot.isEmpty()) {
       Namespace ns = client.namespaces().withName(namespace).get();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.tenancy.OrganizationSnapshots;
 import dev.trellis.reconcile.tenancy.TenancyView;
 import java.time.Clock;
@@ -16,7 +17,7 @@ class IamAdmissionEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final IamAdmissionEndpoint endpoint =
       new IamAdmissionEndpoint(new OrganizationSnapshots(new TenancyView()), null,
-          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC));
+          Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC), Sharding.none());
 
   private static JsonNode review(String kind) throws Exception {
     return JSON.readTree("""
@@ -46,5 +47,16 @@ class IamAdmissionEndpointTest {
       assertThat(answer.path("response").path("allowed").asBoolean()).as(kind).isTrue();
       assertThat(answer.path("response").has("status")).isFalse();
     }
+  }
+
+  @Test
+  void aShardRefusesReviewsOfAnotherShardsNamespacesItDoesNotCache() throws Exception {
+    int other = 1 - new Sharding(2, 0).shardOf("org-mrpaints");
+    IamAdmissionEndpoint elsewhere = new IamAdmissionEndpoint(new OrganizationSnapshots(new TenancyView()), null,
+        Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC), new Sharding(2, other));
+    JsonNode answer = elsewhere.review(review("RoleBinding"));
+    assertThat(answer.path("response").path("allowed").asBoolean()).isFalse();
+    assertThat(answer.path("response").path("status").path("message").asText())
+        .contains("namespace org-mrpaints is served by Trellis shard " + (1 - other) + "-of-2");
   }
 }

@@ -76,6 +76,7 @@ final class ScaleBench {
     long unchangedWritesIncremental;
     long writesToUnaffectedDocuments;
     long writesToUnaffectedShards;
+    long partnerBindingsAcrossShards;
     long documentsWrittenMoreThanOncePerChange;
     int changesTimedOut;
     int changes;
@@ -118,6 +119,11 @@ final class ScaleBench {
     Scenario scenario = setUp();
     Map<String, DocContent> expected = new TreeMap<>();
     scenario.orgs.forEach(o -> expected.putAll(ExpectedGrants.of(scenario, o, rendered)));
+    if (Operators.shards() > 1) {
+      results.partnerBindingsAcrossShards = partnerBindingsAcrossShards(scenario, Operators.shards());
+      figures.put("  role bindings of partner members whose organization another process serves",
+          String.valueOf(results.partnerBindingsAcrossShards));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       floor(rendered, pool);
@@ -151,12 +157,32 @@ final class ScaleBench {
     return scenario;
   }
 
+  /**
+   * Role bindings whose subject is a member of a partner organization served by another operator process than the
+   * binding's own: the grants that only work if partnerships work across shards.
+   */
+  static long partnerBindingsAcrossShards(Scenario scenario, int shards) {
+    var sharding = new dev.trellis.reconcile.support.Sharding(shards, 0);
+    long n = 0;
+    for (Scenario.Org org : scenario.orgs) {
+      for (Scenario.Binding b : org.bindings.values()) {
+        if (b.partnership() != null) {
+          Scenario.Org partner = scenario.byName.get(org.partnerships.get(b.partnership()).partnerOrg);
+          if (sharding.shardOf(partner.namespace()) != sharding.shardOf(org.namespace())) {
+            n++;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
   // ---------------------------------------------------------------- set-up
 
   /** Phase 1: organizations get their namespace and orgId from the operator. */
   private void organizations(Scenario scenario, ExecutorService pool) throws Exception {
-    OperatorProcess setup = mode == Mode.EXTERNAL
-        ? OperatorProcess.start(jar, kubeconfig, out, "operator-setup", false) : null;
+    Operators setup = mode == Mode.EXTERNAL
+        ? Operators.start(jar, kubeconfig, out, "operator-setup", false, List.of()) : null;
     try {
       List<Callable<Object>> tasks = new ArrayList<>();
       for (Scenario.Org org : scenario.orgs) {
@@ -319,11 +345,14 @@ final class ScaleBench {
       List<String> jvm = System.getProperty("trellis.bench.jvm", "").isBlank() ? List.of()
           : List.of(System.getProperty("trellis.bench.jvm").trim().split("[\\s,]+"));
       figures.put("operator JVM options", jvm.isEmpty() ? "the JVM's defaults" : String.join(" ", jvm));
-      OperatorProcess operator = mode == Mode.EXTERNAL
-          ? OperatorProcess.start(jar, kubeconfig, out, "operator", profile, jvm) : null;
+      if (Operators.shards() > 1) {
+        figures.put("operator processes (organizations split by shard)", String.valueOf(Operators.shards()));
+      }
+      Operators operator = mode == Mode.EXTERNAL
+          ? Operators.start(jar, kubeconfig, out, "operator", profile, jvm) : null;
       try {
         // A running operator converges while the scenario is being created.
-        long t0 = operator != null ? operator.startedNanos : creationStarted;
+        long t0 = operator != null ? operator.startedNanos() : creationStarted;
         Instant wallStart = Instant.now();
         long converged = grants.await(expected, t0 + 1800 * SECOND);
         if (converged < 0) {
@@ -350,6 +379,10 @@ final class ScaleBench {
           figures.put("  CPU seconds of the operator at quiet", "%.1f".formatted(operator.cpuSeconds()));
           results.heapAfterConvergence = operator.heapAfterGc();
           figures.put("heap after convergence, after full GC (MiB)", mib(results.heapAfterConvergence));
+          if (operator.processes.size() > 1) {
+            figures.put("  each process: heap after full GC (MiB)", operator.each(p -> mib(p.heapAfterGc())));
+            figures.put("  each process: CPU seconds at quiet", operator.each(p -> "%.1f".formatted(p.cpuSeconds())));
+          }
           java.nio.file.Path histogram = java.nio.file.Path.of("target", "bench", "class-histogram.txt");
           java.nio.file.Files.createDirectories(histogram.getParent());
           java.nio.file.Files.writeString(histogram, operator.classHistogram(30));
@@ -383,9 +416,13 @@ final class ScaleBench {
               100.0 * (results.heapAfterChanges - results.heapAfterConvergence) / results.heapAfterConvergence));
           figures.put("peak RSS (MiB)", mib(operator.peakRss()));
           figures.put("CPU seconds in all", "%.1f".formatted(operator.cpuSeconds()));
+          if (operator.processes.size() > 1) {
+            figures.put("  each process: peak RSS (MiB)", operator.each(p -> mib(p.peakRss())));
+            figures.put("  each process: CPU seconds in all", operator.each(p -> "%.1f".formatted(p.cpuSeconds())));
+          }
           operator.close();
-          if (operator.jfr != null) {
-            profileNotes(operator.jfr, wallStart, wallConverged, wallChanges, wallChangesEnd);
+          if (operator.jfr() != null) {
+            profileNotes(operator.jfr(), wallStart, wallConverged, wallChanges, wallChangesEnd);
           }
           coldRestarts(expected, grants, jvm);
         }
@@ -419,15 +456,14 @@ final class ScaleBench {
         }
         Thread.sleep(100);
       }
-      try (OperatorProcess restarted = OperatorProcess.start(jar, kubeconfig, out, "operator-restart-" + i, false,
-          jvm)) {
-        long converged = grants.await(expected, restarted.startedNanos + 1800 * SECOND);
+      try (Operators restarted = Operators.start(jar, kubeconfig, out, "operator-restart-" + i, false, jvm)) {
+        long converged = grants.await(expected, restarted.startedNanos() + 1800 * SECOND);
         if (converged < 0) {
           log("cold restart %d did NOT converge in 30 min", i);
           figures.put("cold restarts (grants deleted, statuses kept)", "restart " + i + " did not converge");
           return;
         }
-        times.add((converged - restarted.startedNanos) / 1e9);
+        times.add((converged - restarted.startedNanos()) / 1e9);
         cpu.add(restarted.cpuSeconds());
         log("cold restart %d converged in %.2f s", i, times.get(times.size() - 1));
       }

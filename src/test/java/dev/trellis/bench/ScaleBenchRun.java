@@ -51,6 +51,11 @@ class ScaleBenchRun {
         BenchReport.append(BenchReport.HISTORY, markdown);
       }
       assertThat(results.converged).as("the documents converged").isTrue();
+      assertThat(results.changesTimedOut).as("changes that never showed").isZero();
+      assertThat(results.finalMismatches).as("documents not as expected at the end").isEmpty();
+      if (Operators.shards() > 1) {
+        assertThat(results.partnerBindingsAcrossShards).as("partner members' bindings across shards").isPositive();
+      }
     }
   }
 }

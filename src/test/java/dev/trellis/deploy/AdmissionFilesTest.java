@@ -23,7 +23,7 @@ class AdmissionFilesTest {
     List<String> kustomize = yamlFiles(KUSTOMIZE);
     assertThat(kustomize).contains("organization-policy.yaml", "managed-configmaps-policy.yaml",
         "status-policy.yaml", "invitation-acceptance-policy.yaml", "invitation-acceptance-removal-policy.yaml",
-        "invitee-role.yaml");
+        "invitee-role.yaml", "shard-label-policy.yaml");
     assertThat(yamlFiles(HELM)).isEqualTo(kustomize);
     for (String name : kustomize) {
       assertThat(Files.readString(HELM.resolve(name))).as(name).isEqualTo(Files.readString(KUSTOMIZE.resolve(name)));

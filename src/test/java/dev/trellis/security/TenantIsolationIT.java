@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.InvitationAcceptance;
+import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.MemberPhase;
 import dev.trellis.api.v1alpha1.Organization;
@@ -14,6 +15,7 @@ import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
 import dev.trellis.model.Reasons;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.tenancy.TenancyFixture;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
@@ -616,6 +618,65 @@ class TenantIsolationIT {
   }
 
   /** One resource r of connector c on project p, and ann, operation support analyst on p. */
+  @Test
+  void onlyTheOperatorFilesAnObjectUnderAShard() throws IOException {
+    String ns = given.organization("filed");
+    // Every right over the namespace's resources, as a namespace administrator of the organization has.
+    given.apply(ns, """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: resource-admin}
+        rules:
+          - apiGroups: [iam.trellis.dev]
+            resources: [managedresources]
+            verbs: [get, list, watch, create, update, patch, delete]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: fay-resource-admin}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: resource-admin}
+        subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: "fay@filed.example"}]
+        """);
+    String resource = """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: ManagedResource
+        metadata: {name: %s, namespace: %s%s}
+        spec: {type: Server, connector: c, projects: [p]}
+        """;
+    String label = ", labels: {iam.trellis.dev/shard: 0-of-2}";
+    try (KubernetesClient fay = ControlPlane.get().clientAs("fay@filed.example")) {
+      // Without the label the resource is hers to create (and once she can, RBAC is in force for her).
+      await().atMost(TenancyFixture.WAIT).ignoreExceptions()
+          .until(() -> {
+            apply(fay, resource.formatted("plain", ns, ""));
+            return true;
+          });
+      // Filing it under a shard (where a sharded operator would not see it) is the operator's alone.
+      assertShardLabelRefused(() -> apply(fay, resource.formatted("filed", ns, label)));
+      assertShardLabelRefused(() -> fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
+              + "\":\"1-of-2\"}}}"));
+      // The operator's ClusterRole may (the administrator here stands in for it); removing the label is anyone's.
+      client.resources(ManagedResource.class).inNamespace(ns).withName("plain")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
+              + "\":\"0-of-2\"}}}");
+      assertShardLabelRefused(() -> fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
+              + "\":\"1-of-2\"}}}"));
+      fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
+              + "\":null}}}");
+      assertThat(client.resources(ManagedResource.class).inNamespace(ns).withName("plain").get().getMetadata()
+          .getLabels()).doesNotContainKey(Sharding.LABEL);
+    }
+  }
+
+  private static void assertShardLabelRefused(Runnable write) {
+    assertThatThrownBy(write::run).isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("is set by the Trellis operator alone")
+        .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
+  }
+
   private void analyst(String ns) {
     given.oneAnalyst(ns, "ann", "ann@" + ns.substring("org-".length()) + ".example", null);
   }

@@ -26,6 +26,7 @@ import dev.trellis.reconcile.support.Conditions;
 import dev.trellis.reconcile.support.ConfigMapApplier;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.ReconcileErrors;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.support.StatusUpdates;
 import dev.trellis.reconcile.support.StatusWriter;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -76,7 +77,11 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   private InformerEventSource<Organization, Organization> tree;
   private final CacheReadiness readiness;
 
-  public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock, CacheReadiness readiness) {
+  private final Sharding sharding;
+
+  public OrganizationReconciler(EventRecorder events, StatusWriter statuses, Clock clock, CacheReadiness readiness,
+      Sharding sharding) {
+    this.sharding = sharding;
     this.readiness = readiness;
     this.events = events;
     this.statuses = statuses;
@@ -129,6 +134,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
   @Override
   public UpdateControl<Organization> reconcile(Organization org, Context<Organization> context) {
     String name = org.getMetadata().getName();
+    if (!sharding.serves(org.effectiveNamespace())) {
+      return UpdateControl.noUpdate(); // another operator process serves this organization
+    }
     if (!synced()) {
       // A cache still empty after a failed first list would read as "no namespace", "no parent": wait for all.
       return UpdateControl.<Organization>noUpdate().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
@@ -300,6 +308,9 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
 
   @Override
   public DeleteControl cleanup(Organization org, Context<Organization> context) {
+    if (!sharding.serves(org.effectiveNamespace())) {
+      return DeleteControl.noFinalizerRemoval(); // the process that serves it cleans up and removes the finalizer
+    }
     if (!synced()) {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
     }

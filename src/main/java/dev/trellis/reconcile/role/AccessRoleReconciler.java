@@ -9,6 +9,7 @@ import dev.trellis.reconcile.status.AccessRoleStatusAssembler;
 import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.ReconcileErrors;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.support.StatusUpdates;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -28,13 +29,19 @@ public class AccessRoleReconciler implements Reconciler<AccessRole> {
   private final EventRecorder events;
   private final Clock clock;
 
-  public AccessRoleReconciler(EventRecorder events, Clock clock) {
+  private final Sharding sharding;
+
+  public AccessRoleReconciler(EventRecorder events, Clock clock, Sharding sharding) {
+    this.sharding = sharding;
     this.events = events;
     this.clock = clock;
   }
 
   @Override
   public UpdateControl<AccessRole> reconcile(AccessRole role, Context<AccessRole> context) {
+    if (sharding.shard() != 0) {
+      return UpdateControl.noUpdate(); // a role's status is the same in every shard: the first writes it
+    }
     Verdict verdict = RoleValidator.judge(SnapshotConversion.role(role));
     AccessRoleStatus old = role.getStatus() == null ? new AccessRoleStatus() : role.getStatus();
     return StatusUpdates.patchIfChanged(role, old, AccessRoleStatusAssembler.assemble(role, verdict, clock), events);

@@ -46,10 +46,12 @@ public class LeaderElection {
       @ConfigProperty(name = "trellis.leader-election.lease-duration", defaultValue = "15s") Duration leaseDuration,
       @ConfigProperty(name = "trellis.leader-election.renew-deadline", defaultValue = "10s") Duration renewDeadline,
       @ConfigProperty(name = "trellis.leader-election.retry-period", defaultValue = "2s") Duration retryPeriod,
-      @ConfigProperty(name = "trellis.leader-election.identity") Optional<String> identity) {
+      @ConfigProperty(name = "trellis.leader-election.identity") Optional<String> identity,
+      Sharding sharding) {
     if (!enabled) {
       return null;
     }
+    leaseName = leaseName + sharding.suffix(); // each shard elects its own leader
     String id = identity.orElseGet(LeaderElection::processIdentity);
     this.identity = id;
     this.leaseName = leaseName;

@@ -7,6 +7,7 @@ import dev.trellis.projection.GrantsProjector;
 import dev.trellis.projection.Projection;
 import dev.trellis.projection.Signatures;
 import dev.trellis.reconcile.support.ConfigMapApplier;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.support.SigningKey;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -41,6 +42,7 @@ public class GrantsWriter {
   private final OperatorMetrics metrics;
   private final TenancyView view;
   private final int resourcesPerShard;
+  private final Sharding sharding;
   /**
    * Writes shards and primaries in parallel for every reconcile at once: as many threads as let several
    * organizations' writes proceed together (each reconcile wrote its own ConfigMaps before), bounded so that a cold
@@ -54,9 +56,10 @@ public class GrantsWriter {
   static final int WRITER_THREADS = 16;
 
   public GrantsWriter(KubernetesClient client, SigningKey signing, OperatorMetrics metrics, TenancyView view,
-      @ConfigProperty(name = "trellis.grants.resources-per-shard",
+      Sharding sharding, @ConfigProperty(name = "trellis.grants.resources-per-shard",
           defaultValue = "" + GrantsProjector.DEFAULT_RESOURCES_PER_SHARD) int resourcesPerShard) {
     this.view = view;
+    this.sharding = sharding;
     this.resourcesPerShard = resourcesPerShard;
     this.metrics = metrics;
     this.client = client;
@@ -196,13 +199,19 @@ public class GrantsWriter {
     return deleted;
   }
 
-  private static ConfigMap desired(Connector connector, String name, String json, String signature) {
+  private ConfigMap desired(Connector connector, String name, String json, String signature) {
+    String namespace = connector.getMetadata().getNamespace();
+    var labels = new java.util.LinkedHashMap<String, String>();
+    labels.put(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY);
+    labels.put(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName());
+    if (sharding.enabled()) {
+      labels.put(Sharding.LABEL, sharding.valueFor(namespace)); // what this shard's cache of them selects
+    }
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName(name)
-        .withNamespace(connector.getMetadata().getNamespace())
-        .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
-        .addToLabels(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName())
+        .withNamespace(namespace)
+        .withLabels(labels)
         .withOwnerReferences(new OwnerReferenceBuilder()
             .withApiVersion(connector.getApiVersion())
             .withKind(connector.getKind())

@@ -22,6 +22,7 @@ import dev.trellis.reconcile.mappers.RoleBindingToNamespacesMapper;
 import dev.trellis.reconcile.mappers.ToOwnNamespaceMapper;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.CachedContent;
+import dev.trellis.reconcile.support.Sharding;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -35,10 +36,12 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -84,12 +87,35 @@ final class TenancyEventSources {
   final InformerEventSource<ValidatingAdmissionPolicy, Namespace> admissionPolicies;
   final InformerEventSource<ValidatingAdmissionPolicyBinding, Namespace> admissionPolicyBindings;
 
+  /**
+   * With sharding on, the kinds cached for this shard only (by its label), and for each the objects no shard has
+   * filed yet (created since, or before sharding): the reconcile of their namespace's shard labels them. Empty
+   * without sharding.
+   */
+  final Map<Class<? extends HasMetadata>, InformerEventSource<? extends HasMetadata, Namespace>> unfiled;
+
+  /** The kinds a shard selects by its label; every other kind is cached whole (read across organizations). */
+  static final List<Class<? extends HasMetadata>> SHARDED_KINDS =
+      List.of(Folder.class, Project.class, ManagedResource.class, Connector.class, RoleBinding.class);
+
   private final Map<Class<?>, InformerEventSource<?, Namespace>> byKind;
+  private final Sharding sharding;
+
+  /**
+   * With sharding on, objects that left this shard's caches without being deleted (their label removed: the watch
+   * reports a deletion whose final state carries no label of this shard), by namespace, until they are filed back or
+   * found deleted. Their namespace is not resolved meanwhile, or they would read as deleted.
+   */
+  final Map<String, Set<Moved>> moved = new ConcurrentHashMap<>();
+
+  /** An object of a sharded kind, by name, in {@link #moved}. */
+  record Moved(Class<? extends HasMetadata> kind, String name) {}
 
   /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
   final io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<Namespace> namespaces;
 
-  TenancyEventSources(EventSourceContext<Namespace> context, TenancyView view) {
+  TenancyEventSources(EventSourceContext<Namespace> context, TenancyView view, Sharding sharding) {
+    this.sharding = sharding;
     namespaces = context.getPrimaryCache();
     // Organizations' status matters (orgId), so every change of theirs counts.
     organizations = source(context, Organization.class, new OrganizationToNamespacesMapper(view), null);
@@ -128,7 +154,8 @@ final class TenancyEventSources {
     configMaps = indexedByNamespace(new InformerEventSource<>(
         InformerEventSourceConfiguration.from(ConfigMap.class, Namespace.class)
             .withName("grants-configmaps")
-            .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + "," + CONNECTOR_LABEL)
+            .withLabelSelector(ApiConstants.MANAGED_BY_LABEL + "=" + ApiConstants.MANAGED_BY + "," + CONNECTOR_LABEL
+                + (sharding.enabled() ? "," + sharding.selector() : ""))
             .withSecondaryToPrimaryMapper(new ToOwnNamespaceMapper<>())
             .withInformerListLimit(GRANTS_LIST_PAGE)
             // Without their documents: those are what the operator writes, never what it reads.
@@ -144,6 +171,7 @@ final class TenancyEventSources {
         Map.entry(InvitationAcceptance.class, invitationAcceptances),
         Map.entry(ConfigMap.class, configMaps), Map.entry(ValidatingAdmissionPolicy.class, admissionPolicies),
         Map.entry(ValidatingAdmissionPolicyBinding.class, admissionPolicyBindings));
+    unfiled = sharding.enabled() ? unfiledSources(context) : Map.of();
     view.attach(this);
   }
 
@@ -158,8 +186,33 @@ final class TenancyEventSources {
   }
 
   List<EventSource<?, Namespace>> all() {
-    return List.of(organizations, folders, projects, resources, connectors, members, bindings, roles,
-        partnerships, acceptances, invitationAcceptances, configMaps, admissionPolicies, admissionPolicyBindings);
+    List<EventSource<?, Namespace>> all = new ArrayList<>(List.of(organizations, folders, projects, resources,
+        connectors, members, bindings, roles, partnerships, acceptances, invitationAcceptances, configMaps,
+        admissionPolicies, admissionPolicyBindings));
+    unfiled.values().forEach(all::add);
+    return all;
+  }
+
+  /** For each sharded kind, an informer of its objects that carry no valid shard label. */
+  private Map<Class<? extends HasMetadata>, InformerEventSource<? extends HasMetadata, Namespace>> unfiledSources(
+      EventSourceContext<Namespace> context) {
+    Map<Class<? extends HasMetadata>, InformerEventSource<? extends HasMetadata, Namespace>> out =
+        new java.util.LinkedHashMap<>();
+    for (Class<? extends HasMetadata> kind : SHARDED_KINDS) {
+      out.put(kind, unfiledSource(context, kind));
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private <R extends HasMetadata> InformerEventSource<R, Namespace> unfiledSource(
+      EventSourceContext<Namespace> context, Class<R> kind) {
+    return indexedByNamespace(new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, Namespace.class)
+        .withName("unfiled-" + kind.getSimpleName().toLowerCase(java.util.Locale.ROOT))
+        .withLabelSelector(sharding.unfiledSelector())
+        .withSecondaryToPrimaryMapper(new ToOwnNamespaceMapper<>())
+        .withInformerListLimit(LIST_PAGE)
+        .withItemStore(new TransformingItemStore<>(CachedContent::withoutManagedFields))
+        .build(), context));
   }
 
   /**
@@ -219,6 +272,23 @@ final class TenancyEventSources {
         .withItemStore(new TransformingItemStore<>(CachedContent::withoutManagedFields));
     if (onUpdate != null) {
       builder.withOnUpdateFilter(onUpdate);
+    }
+    if (sharding.enabled() && SHARDED_KINDS.contains(kind)) {
+      builder.withLabelSelector(sharding.selector());
+      builder.withOnDeleteFilter((gone, finalStateUnknown) -> {
+        if (Boolean.TRUE.equals(finalStateUnknown) || !sharding.selects(gone)) {
+          moved.computeIfAbsent(gone.getMetadata().getNamespace(), ns -> ConcurrentHashMap.newKeySet())
+              .add(new Moved(kind, gone.getMetadata().getName()));
+        }
+        return true;
+      });
+      builder.withOnAddFilter(added -> {
+        Set<Moved> pending = moved.get(added.getMetadata().getNamespace());
+        if (pending != null) {
+          pending.remove(new Moved(kind, added.getMetadata().getName()));
+        }
+        return true;
+      });
     }
     return indexedByNamespace(new InformerEventSource<>(builder.build(), context));
   }

@@ -44,7 +44,9 @@ import dev.trellis.reconcile.status.StatusAssembly;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.EventRecorder;
 import dev.trellis.reconcile.support.ReconcileErrors;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.reconcile.support.StatusWriter;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -96,15 +98,22 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private final Clock clock;
   private final TenancyView view;
   private final PartnershipStatuses partnerships;
+  private final Sharding sharding;
+  private final ShardFiling filing;
   private final ResolutionMemo memo = new ResolutionMemo();
   /** How soon a namespace whose grants could not all be written tries again. */
   private static final Duration RETRY_GRANTS = Duration.ofSeconds(10);
+  /** How soon a namespace whose objects were just filed looks again, should their events not wake it. */
+  private static final Duration UNFILED_RETRY = Duration.ofSeconds(5);
   private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("grants-first");
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock,
-      OrganizationSnapshots snapshots, CacheReadiness readiness, TenancyView view) {
+      OrganizationSnapshots snapshots, CacheReadiness readiness, TenancyView view, Sharding sharding,
+      ShardFiling filing) {
     this.view = view;
+    this.sharding = sharding;
+    this.filing = filing;
     this.partnerships = new PartnershipStatuses(view, new PartnershipEvaluator(view), statuses, events, clock);
     this.readiness = readiness;
     this.snapshots = snapshots;
@@ -116,7 +125,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
 
   @Override
   public List<EventSource<?, Namespace>> prepareEventSources(EventSourceContext<Namespace> context) {
-    TenancyEventSources sources = new TenancyEventSources(context, view);
+    TenancyEventSources sources = new TenancyEventSources(context, view, sharding);
     readiness.register(NAME, view::synced);
     List<EventSource<?, Namespace>> all = new ArrayList<>(sources.all());
     all.add(wake);
@@ -132,9 +141,15 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       LOG.debugf("namespace %s: waiting for every cache to be synced", name);
       return UpdateControl.<Namespace>noUpdate().rescheduleAfter(CacheReadiness.RETRY_WHILE_LISTING.toMillis());
     }
+    if (!sharding.serves(name)) {
+      return UpdateControl.noUpdate(); // another operator process serves this namespace
+    }
     if (namespace.getMetadata().getDeletionTimestamp() != null) {
       memo.forget(name);
       return UpdateControl.noUpdate(); // everything in it is going away
+    }
+    if (!everyObjectFiled(name)) {
+      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(UNFILED_RETRY.toMillis());
     }
     var owner = view.owner(namespace);
     if (owner.isEmpty()) {
@@ -148,12 +163,20 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     List<PartnershipEvaluator.Evaluation> evaluations = evaluate(org, name);
     // Grants first: they are what connectors act on; statuses explain them.
     Map<String, KubernetesClientException> failed = new HashMap<>();
-    Resolution resolution = resolveAndWriteGrants(name, snapshot(org, name, evaluations), now, primary, failed);
+    OrgSnapshot snapshot = snapshot(org, name, evaluations);
+    if (!everyObjectFiled(name)) {
+      // An object left the caches while the snapshot was read: it may be missing from it.
+      return UpdateControl.<Namespace>noUpdate().rescheduleAfter(UNFILED_RETRY.toMillis());
+    }
+    Resolution resolution = resolveAndWriteGrants(name, snapshot, now, primary, failed);
     if (!grantsFirst.statusesNow(name, () -> organizationNamespaces(context), now)) {
       return UpdateControl.<Namespace>noUpdate().rescheduleAfter(grantsFirst.remaining(now).toMillis());
     }
     List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
-    var partnerAccess = partnerships.partnerAccess(accepted, customer -> verdicts(customer, now));
+    // A customer served by another shard is not cached here (its bindings): its roles are not listed (docs/scaling.md).
+    var partnerAccess = partnerships.partnerAccess(accepted.stream()
+        .filter(a -> a.customer().map(c -> sharding.serves(c.effectiveNamespace())).orElse(true))
+        .toList(), customer -> verdicts(customer, now));
     writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
     writeInvitationAcceptances(name, resolution.access(), primary);
     partnerships.writePartnerships(evaluations, now, primary);
@@ -177,6 +200,41 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   }
 
   /**
+   * With sharding on, whether every object of the namespace is in this shard's caches, so that the namespace may be
+   * resolved: an object not filed yet (created since, or its label removed) would read as deleted and its grants would
+   * go until it is filed. Files those it finds; each, filed, arrives in the caches and wakes the namespace again.
+   */
+  private boolean everyObjectFiled(String namespace) {
+    if (!sharding.enabled()) {
+      return true;
+    }
+    List<HasMetadata> unfiled = view.unfiled(namespace);
+    boolean filed = unfiled.isEmpty();
+    if (!filed) {
+      filing.file(unfiled);
+    }
+    for (TenancyEventSources.Moved moved : view.moved(namespace)) {
+      if (view.cached(moved, namespace, true)) {
+        view.settled(namespace, moved); // back in this shard's caches
+      } else if (view.cached(moved, namespace, false)) {
+        filed = false; // being filed (above)
+      } else {
+        // Between the caches: the API server says whether it still exists, and with which label.
+        var live = filing.live(moved.kind(), namespace, moved.name());
+        if (live.isEmpty()) {
+          view.settled(namespace, moved); // deleted since
+        } else {
+          filed = false;
+          if (!sharding.selects(live.get())) {
+            filing.file(List.of(live.get()));
+          }
+        }
+      }
+    }
+    return filed;
+  }
+
+  /**
    * A failed reconcile of a namespace says so in the Ready condition of every object of it that is still waiting
    * for this controller (no Ready yet, or a generation it has not observed): ReconcileError and what failed, until a
    * later reconcile succeeds and writes its verdict. Objects whose status is current keep it: what they report
@@ -186,7 +244,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   public ErrorStatusUpdateControl<Namespace> updateErrorStatus(Namespace namespace, Context<Namespace> context,
       Exception e) {
     String name = namespace.getMetadata().getName();
-    if (!view.synced() || !ReconcileErrors.worthReporting(e)
+    if (!view.synced() || !ReconcileErrors.worthReporting(e) || !sharding.serves(name)
         || view.owner(namespace).isEmpty()) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
@@ -229,6 +287,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   /** The namespaces that belong to an organization, as the cache holds them now. */
   private Set<String> organizationNamespaces(Context<Namespace> context) {
     return context.getPrimaryCache().list()
+        .filter(ns -> sharding.serves(ns.getMetadata().getName()))
         .filter(ns -> ns.getMetadata().getDeletionTimestamp() == null && view.owner(ns).isPresent())
         .map(ns -> ns.getMetadata().getName())
         .collect(Collectors.toSet());

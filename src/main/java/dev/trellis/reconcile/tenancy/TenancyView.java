@@ -194,6 +194,37 @@ public class TenancyView implements Directory {
         .filter(this::ownsItsNamespace);
   }
 
+  /**
+   * With sharding on, the objects of {@code namespace} that no shard has filed yet (no valid shard label): its
+   * organization cannot be resolved before they are filed, or they would read as deleted.
+   */
+  List<HasMetadata> unfiled(String namespace) {
+    return sources().unfiled.values().stream()
+        .flatMap(source -> source.byIndex(TenancyEventSources.BY_NAMESPACE, namespace).stream())
+        .map(HasMetadata.class::cast)
+        .toList();
+  }
+
+  /** Objects of {@code namespace} that left this shard's caches without being deleted, not yet filed back. */
+  List<TenancyEventSources.Moved> moved(String namespace) {
+    var pending = sources().moved.get(namespace);
+    return pending == null ? List.of() : List.copyOf(pending);
+  }
+
+  /** Forgets a moved object: back in the caches, or deleted. */
+  void settled(String namespace, TenancyEventSources.Moved moved) {
+    var pending = sources().moved.get(namespace);
+    if (pending != null) {
+      pending.remove(moved);
+    }
+  }
+
+  /** Whether an object of a sharded kind is cached, filed (this shard's cache) or not yet filed. */
+  boolean cached(TenancyEventSources.Moved object, String namespace, boolean filed) {
+    var source = filed ? sources().cache(object.kind()) : sources().unfiled.get(object.kind());
+    return source != null && source.get(new ResourceID(object.name(), namespace)).isPresent();
+  }
+
   SnapshotConversion.Inputs inputs(Organization organization, String namespace, List<PartnershipView> partnerships) {
     return new SnapshotConversion.Inputs(organization,
         in(sources().folders, namespace).toList(),

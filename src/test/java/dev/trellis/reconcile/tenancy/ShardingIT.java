@@ -1,0 +1,139 @@
+package dev.trellis.reconcile.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.trellis.api.v1alpha1.Connector;
+import dev.trellis.api.v1alpha1.ManagedResource;
+import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.Project;
+import dev.trellis.api.v1alpha1.RoleBinding;
+import dev.trellis.reconcile.support.Sharding;
+import dev.trellis.testsupport.ControlPlane;
+import dev.trellis.testsupport.DumpOnFailure;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator as the second of two shards (trellis.sharding.shards=2, shard=1) on the real API server: it serves the
+ * organizations whose namespaces fall in its shard, files their objects under its label and writes their grants; it
+ * leaves the others' alone; and an object whose label is removed is filed again without its grants going away
+ * meanwhile. Two processes sharing the organizations, partnerships across them included, are exercised by
+ * {@code make shards-smoke}.
+ */
+@QuarkusTest
+@TestProfile(ShardingIT.SecondOfTwo.class)
+@ExtendWith(DumpOnFailure.class)
+class ShardingIT {
+  /** This test's operator: shard 1 of 2. */
+  public static final class SecondOfTwo implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("trellis.sharding.shards", "2", "trellis.sharding.shard", "1");
+    }
+  }
+
+  private static final Sharding SHARD = new Sharding(2, 1);
+  private static final String FILED = "1-of-2";
+  KubernetesClient client = ControlPlane.get().admin();
+  TenancyFixture given = new TenancyFixture(client);
+
+  /** An organization name whose namespace ({@code org-<name>}) this shard serves, or does not. */
+  private static String name(String prefix, boolean served) {
+    return IntStream.range(0, 1000).mapToObj(i -> prefix + i)
+        .filter(n -> SHARD.serves("org-" + n) == served).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aShardServesItsOrganizationsFilesTheirObjectsAndLeavesTheOthersAlone() {
+    String elsewhere = name("elsewhere", false);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: %s}
+        spec: {displayName: Elsewhere}
+        """.formatted(elsewhere));
+    String ns = given.organization(name("served", true));
+    given.oneAnalyst(ns, "ann", "ann@served.example", null);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(
+        () -> assertThat(TenancyFixture.subjectsOn(given.document(ns, "c"), "r"))
+            .containsExactly("ann@served.example"));
+
+    for (Class<? extends HasMetadata> kind : List.of(Project.class, Connector.class, ManagedResource.class,
+        RoleBinding.class)) {
+      assertThat(client.resources(kind).inNamespace(ns).list().getItems()).as(kind.getSimpleName())
+          .isNotEmpty()
+          .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED));
+    }
+    assertThat(given.grants(ns, "c").getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED);
+    // Everything above happened after the other shard's organization was created: nobody here served it.
+    assertThat(client.resources(Organization.class).withName(elsewhere).get().getStatus()).isNull();
+    assertThat(client.namespaces().withName("org-" + elsewhere).get()).isNull();
+  }
+
+  @Test
+  void anObjectWhoseLabelIsRemovedIsFiledAgainAndItsGrantsStayMeanwhile() {
+    String ns = given.organization(name("refiled", true));
+    given.oneAnalyst(ns, "ann", "ann@refiled.example", null);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
+        TenancyFixture.subjectsOn(given.document(ns, "c"), "r")).containsExactly("ann@refiled.example"));
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(client.resources(RoleBinding.class)
+        .inNamespace(ns).withName("ann-analyst").get().getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED));
+    ConfigMap before = given.grants(ns, "c");
+    // Every version of the document written from now on.
+    List<ConfigMap> written = new CopyOnWriteArrayList<>();
+    try (Watch watch = client.configMaps().inNamespace(ns).withField("metadata.name", "c-grants")
+        .withResourceVersion(before.getMetadata().getResourceVersion()).watch(new Watcher<>() {
+          @Override
+          public void eventReceived(Action action, ConfigMap cm) {
+            written.add(cm);
+          }
+
+          @Override
+          public void onClose(WatcherException cause) {}
+        })) {
+      removeTheLabelThenAddBob(ns);
+      // A later change shows, so every event before it was handled.
+      await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(written).anySatisfy(cm -> assertThat(
+          TenancyFixture.subjectsOn(TenancyFixture.parse(cm), "r")).contains("bob@refiled.example")));
+    }
+    assertThat(written).as("documents written after the label was removed: ann's grant was there throughout")
+        .allSatisfy(cm -> assertThat(TenancyFixture.subjectsOn(TenancyFixture.parse(cm), "r"))
+            .contains("ann@refiled.example"));
+  }
+
+  private void removeTheLabelThenAddBob(String ns) {
+    // Removed (by someone allowed to: removing it is anyone's), the binding leaves this shard's caches.
+    given.mergePatch(RoleBinding.class, ns, "ann-analyst",
+        "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL + "\":null}}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(client.resources(RoleBinding.class)
+        .inNamespace(ns).withName("ann-analyst").get().getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED));
+    given.apply(ns, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: bob}
+        spec: {type: User, email: bob@refiled.example}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: bob-analyst}
+        spec:
+          role: operation-support-analyst
+          subject: {kind: Member, name: bob}
+          scope: {kind: Project, name: p}
+        """);
+  }
+}
