@@ -65,3 +65,17 @@ and certificate for the Service's DNS names. Made once per render: every templat
 {{- toJson .Values.webhook.generated -}}
 {{- end -}}
 {{- end -}}
+
+{{/* With shards, the suffix of shard k's objects and the label that selects its pods: call with (list $ $k). */}}
+{{- define "trellis.shardSuffix" -}}
+{{- $shards := int (index . 0).Values.sharding.shards -}}
+{{- if gt $shards 1 -}}-shard-{{ index . 1 }}{{- end -}}
+{{- end -}}
+
+{{- define "trellis.shardSelectorLabels" -}}
+{{ include "trellis.selectorLabels" (index . 0) }}
+{{- $shards := int (index . 0).Values.sharding.shards }}
+{{- if gt $shards 1 }}
+iam.trellis.dev/shard: "{{ index . 1 }}-of-{{ $shards }}"
+{{- end }}
+{{- end -}}

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.trellis.reconcile.support.Sharding;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import dev.trellis.testsupport.Tools;
@@ -102,6 +103,48 @@ class InstallManifestsIT {
     String withoutRoles = Tools.run(null, Tools.binary("helm"), "template", "trellis", "helm/trellis",
         "--namespace", "trellis-system", "--kube-version", "1.37.2", "--set", "predefinedRoles.install=false");
     assertThat(byName(withoutRoles, "AccessRole")).isEmpty();
+  }
+
+  @Test
+  void aShardedChartRunsADeploymentPerShardAndRoutesEachNamespaceToItsShard() throws Exception {
+    String rendered = Tools.run(null, Tools.binary("helm"), "template", "chart", "helm/trellis",
+        "--namespace", "trellis-system", "--kube-version", "1.37.2", "--set", "sharding.shards=2",
+        "--set", "replicas=2");
+    String applied = Tools.run(rendered, Tools.binary("kubectl"), "--kubeconfig",
+        ControlPlane.get().kubeconfig().toString(), "apply", "--server-side", "--force-conflicts",
+        "--dry-run=server", "-f", "-");
+    assertThat(applied).contains("deployment.apps/chart-trellis-shard-0 serverside-applied")
+        .contains("deployment.apps/chart-trellis-shard-1 serverside-applied")
+        .contains("service/chart-trellis-webhook-shard-1 serverside-applied")
+        .contains("poddisruptionbudget.policy/chart-trellis-shard-1 serverside-applied");
+    Map<String, JsonNode> deployments = byName(rendered, "Deployment");
+    for (int k = 0; k < 2; k++) {
+      JsonNode spec = deployments.get("chart-trellis-shard-" + k);
+      Map<String, String> env = new TreeMap<>();
+      spec.path("template").path("spec").path("containers").get(0).path("env")
+          .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+      assertThat(env).containsEntry("TRELLIS_SHARDING_SHARDS", "2").containsEntry("TRELLIS_SHARDING_SHARD", "" + k);
+      assertThat(spec.path("selector").path("matchLabels").path(Sharding.LABEL).asText()).isEqualTo(k + "-of-2");
+    }
+    Map<String, String> routes = new TreeMap<>();
+    YAMLMapper yaml = new YAMLMapper();
+    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(rendered)) {
+      while (documents.hasNext()) {
+        JsonNode object = documents.next();
+        if (object != null && "ValidatingWebhookConfiguration".equals(object.path("kind").asText())) {
+          object.path("webhooks").forEach(w -> routes.put(w.path("name").asText(),
+              w.path("clientConfig").path("service").path("name").asText() + " "
+                  + w.path("namespaceSelector").path("matchExpressions").get(1).path("operator").asText() + " "
+                  + w.path("namespaceSelector").path("matchExpressions").get(1).path("values")));
+        }
+      }
+    }
+    // Each shard's namespaces to its own Service; a namespace not labelled yet to shard 0, which refuses what it
+    // does not serve (fail closed) until the operator has labelled it.
+    assertThat(routes).containsExactly(
+        Map.entry("shard-0.iam.trellis.dev", "chart-trellis-webhook-shard-0 In [\"0-of-2\"]"),
+        Map.entry("shard-1.iam.trellis.dev", "chart-trellis-webhook-shard-1 In [\"1-of-2\"]"),
+        Map.entry("unfiled.iam.trellis.dev", "chart-trellis-webhook-shard-0 NotIn [\"0-of-2\",\"1-of-2\"]"));
   }
 
   /**

@@ -23,6 +23,11 @@ public class PartnershipStatus extends TrellisStatus {
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   private List<String> members = new ArrayList<>();
 
+  @JsonPropertyDescription("The partner's members this organization's effective role bindings give roles to, with"
+      + " those roles, in member order: each such member's status.partnerAccess lists them.")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  private List<PartnerMemberRoles> memberRoles = new ArrayList<>();
+
   @JsonPropertyDescription("When the partner's acceptance first established the partnership (RFC 3339).")
   private String establishedAt;
 
@@ -54,6 +59,14 @@ public class PartnershipStatus extends TrellisStatus {
     this.members = members == null ? new ArrayList<>() : members;
   }
 
+  public List<PartnerMemberRoles> getMemberRoles() {
+    return memberRoles;
+  }
+
+  public void setMemberRoles(List<PartnerMemberRoles> memberRoles) {
+    this.memberRoles = memberRoles == null ? new ArrayList<>() : memberRoles;
+  }
+
   public String getEstablishedAt() {
     return establishedAt;
   }
@@ -77,12 +90,13 @@ public class PartnershipStatus extends TrellisStatus {
     return phase == that.phase
         && Objects.equals(partnerOrganization, that.partnerOrganization)
         && Objects.equals(members, that.members)
+        && Objects.equals(memberRoles, that.memberRoles)
         && Objects.equals(establishedAt, that.establishedAt)
         && Objects.equals(history, that.history);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(super.hashCode(), phase, partnerOrganization, members, establishedAt, history);
+    return Objects.hash(super.hashCode(), phase, partnerOrganization, members, memberRoles, establishedAt, history);
   }
 }

@@ -203,7 +203,7 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
                 + " appeared while Trellis was creating it; Trellis does not take over a namespace it did not"
                 + " create.", generation(org));
           }
-        } else if (action == Action.ADOPT || !hasManagedLabels(namespace.get())) {
+        } else if (action == Action.ADOPT || !hasManagedLabels(namespace.get()) || !filed(namespace.get())) {
           context.getClient().namespaces().resource(desiredNamespace(org, false))
               .fieldManager(StatusWriter.FIELD_MANAGER).forceConflicts().serverSideApply();
         }
@@ -407,19 +407,29 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     }
   }
 
+  /** Whether the namespace carries the label of the shard that serves it (always, without shards). */
+  private boolean filed(Namespace namespace) {
+    Map<String, String> labels = namespace.getMetadata().getLabels();
+    return !sharding.enabled()
+        || (labels != null && sharding.valueFor(namespace.getMetadata().getName()).equals(labels.get(Sharding.LABEL)));
+  }
+
   private static boolean hasManagedLabels(Namespace namespace) {
     Map<String, String> labels = namespace.getMetadata().getLabels();
     return labels != null && ApiConstants.MANAGED_BY.equals(labels.get(ApiConstants.MANAGED_BY_LABEL));
   }
 
   /** The organization's namespace: labelled for it, with its UID, and (when Trellis creates it) created for it. */
-  private static Namespace desiredNamespace(Organization org, boolean creating) {
+  private Namespace desiredNamespace(Organization org, boolean creating) {
     String uid = org.getMetadata().getUid();
     return new NamespaceBuilder()
         .withNewMetadata()
         .withName(org.effectiveNamespace())
         .addToLabels(ApiConstants.ORGANIZATION_LABEL, org.getMetadata().getName())
         .addToLabels(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY)
+        // With shards, which one serves it: the webhook configuration routes the namespace's reviews by it.
+        .addToLabels(sharding.enabled() ? Map.of(Sharding.LABEL, sharding.valueFor(org.effectiveNamespace()))
+            : Map.of())
         .addToAnnotations(ApiConstants.OWNER_UID_ANNOTATION, uid)
         .addToAnnotations(creating ? Map.of(ApiConstants.CREATED_FOR_ANNOTATION, uid) : Map.of())
         .endMetadata()

@@ -1,5 +1,6 @@
 package dev.trellis.reconcile.status;
 
+import dev.trellis.api.v1alpha1.PartnerMemberRoles;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipHistoryEntry;
 import dev.trellis.api.v1alpha1.PartnershipPhase;
@@ -25,6 +26,12 @@ public final class PartnershipStatusAssembler {
       List<PartnershipTransition> transitions, PartnershipTransition current) {}
 
   public static PartnershipStatus assemble(Partnership partnership, Evaluated evaluated, Instant now, Clock clock) {
+    return assemble(partnership, evaluated, List.of(), now, clock);
+  }
+
+  /** With the roles the organization's effective bindings give the partner's members, in member order. */
+  public static PartnershipStatus assemble(Partnership partnership, Evaluated evaluated,
+      List<PartnerMemberRoles> memberRoles, Instant now, Clock clock) {
     PartnershipStatus old = partnership.getStatus() == null ? new PartnershipStatus() : partnership.getStatus();
     List<PartnershipHistoryEntry> history = old.getHistory() == null ? List.of() : old.getHistory();
     String establishedAt = old.getEstablishedAt();
@@ -40,6 +47,7 @@ public final class PartnershipStatusAssembler {
       s.setPhase(evaluated.phase());
       s.setPartnerOrganization(evaluated.partnerOrganization());
       s.setMembers(evaluated.members());
+      s.setMemberRoles(new java.util.ArrayList<>(memberRoles));
       s.setEstablishedAt(finalEstablishedAt);
       s.setHistory(finalHistory);
     }, Conditions.ready(PartnershipReadiness.ready(evaluated.current(),

@@ -3,6 +3,7 @@ package dev.trellis.reconcile.tenancy;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
 import dev.trellis.api.v1alpha1.PartnerAccess;
+import dev.trellis.api.v1alpha1.PartnerMemberRoles;
 import dev.trellis.api.v1alpha1.PartnerRole;
 import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.PartnershipAcceptance;
@@ -26,7 +27,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The statuses partnerships give: the Partnership's phase and history (with an Event on both sides of each
@@ -50,15 +53,19 @@ final class PartnershipStatuses {
   }
 
   /** Writes the customer-side status of each evaluated partnership; records its transitions. */
-  void writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Instant now, ResourceID primary) {
+  void writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Resolution resolution, Instant now,
+      ResourceID primary) {
     for (var e : evaluations) {
       Partnership partnership = e.partnership();
       var evaluated = new PartnershipStatusAssembler.Evaluated(e.phase(),
           e.partner().map(p -> p.getMetadata().getName()).orElse(null), evaluator.members(e), e.transitions(),
           e.current());
+      List<PartnerMemberRoles> memberRoles = new ArrayList<>();
+      new TreeMap<>(rolesByMember(partnership, resolution))
+          .forEach((member, roles) -> memberRoles.add(new PartnerMemberRoles(member, roles)));
       boolean written = statuses.apply(partnership,
-          PartnershipStatusAssembler.assemble(partnership, evaluated, now, clock), view.cache(Partnership.class),
-          primary);
+          PartnershipStatusAssembler.assemble(partnership, evaluated, memberRoles, now, clock),
+          view.cache(Partnership.class), primary);
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
           String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
@@ -125,7 +132,7 @@ final class PartnershipStatuses {
    * established partnership its organization accepted listing it, with the roles it effectively holds there.
    */
   Map<String, List<PartnerAccess>> partnerAccess(List<Accepted> accepted,
-      Function<Organization, Resolution> resolve) {
+      Function<Organization, Resolution> resolve, Predicate<Organization> cachedHere) {
     Map<String, List<PartnerAccess>> access = new HashMap<>();
     Map<String, Resolution> resolutions = new HashMap<>();
     for (Accepted a : accepted) {
@@ -136,18 +143,13 @@ final class PartnershipStatuses {
       }
       Organization customer = a.customer().get();
       Partnership partnership = a.partnership().get();
-      Resolution resolution =
-          resolutions.computeIfAbsent(customer.getMetadata().getName(), n -> resolve.apply(customer));
-      // The customer's effective bindings of this partnership's members, read once per acceptance.
-      Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
-      view.in(RoleBinding.class, customer.effectiveNamespace())
-          .filter(b -> names(b, partnership.getMetadata().getName()))
-          .filter(b -> {
-            var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
-            return verdict != null && verdict.effective();
-          })
-          .forEach(b -> rolesByMember.computeIfAbsent(b.getSpec().getSubject().getName(), m -> new ArrayList<>())
-              .add(new PartnerRole(b.getSpec().getRole(), SnapshotConversion.binding(b).scope().label())));
+      // The customer's effective bindings of this partnership's members, read once per acceptance: from its
+      // caches when this process caches the customer's bindings, else as the customer's process published them on
+      // the Partnership's status (another shard: docs/scaling.md).
+      Map<String, List<PartnerRole>> rolesByMember = cachedHere.test(customer)
+          ? rolesByMember(partnership, resolutions.computeIfAbsent(customer.getMetadata().getName(),
+              n -> resolve.apply(customer)))
+          : published(partnership);
       for (String member : acceptance.getSpec().getMembers()) {
         List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of()).stream()
             .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
@@ -203,6 +205,33 @@ final class PartnershipStatuses {
         .thenComparing(p -> p.getCounterpartOrgId() == null ? "" : p.getCounterpartOrgId())
         .thenComparing(OrganizationPartnership::getPartnership));
     return result;
+  }
+
+  /** The roles the effective bindings of the partnership's customer give each of the partnership's members. */
+  private Map<String, List<PartnerRole>> rolesByMember(Partnership partnership, Resolution resolution) {
+    Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
+    view.in(RoleBinding.class, partnership.getMetadata().getNamespace())
+        .filter(b -> names(b, partnership.getMetadata().getName()))
+        .filter(b -> {
+          var verdict = resolution.verdicts().bindings().get(b.getMetadata().getName());
+          return verdict != null && verdict.effective();
+        })
+        .forEach(b -> rolesByMember.computeIfAbsent(b.getSpec().getSubject().getName(), m -> new ArrayList<>())
+            .add(new PartnerRole(b.getSpec().getRole(), SnapshotConversion.binding(b).scope().label())));
+    rolesByMember.replaceAll((member, roles) -> roles.stream()
+        .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
+        .distinct()
+        .toList());
+    return rolesByMember;
+  }
+
+  /** The roles the partnership's status says its customer's effective bindings give each member. */
+  private static Map<String, List<PartnerRole>> published(Partnership partnership) {
+    Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
+    if (partnership.getStatus() != null) {
+      partnership.getStatus().getMemberRoles().forEach(m -> rolesByMember.put(m.getMember(), m.getRoles()));
+    }
+    return rolesByMember;
   }
 
   private static boolean names(RoleBinding binding, String partnership) {

@@ -39,8 +39,8 @@ class ShardFiling {
       String value = sharding.valueFor(namespace);
       String patch = "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL + "\":\"" + value + "\"}}}";
       try {
-        client.resources(object.getClass()).inNamespace(namespace).withName(object.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        // On the cached object: by name alone, the client would first read the object from the server.
+        client.resource(object).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         filed++;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 404) {

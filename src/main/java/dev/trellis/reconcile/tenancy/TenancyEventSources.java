@@ -127,7 +127,10 @@ final class TenancyEventSources {
     bindings = source(context, RoleBinding.class, new RoleBindingToNamespacesMapper(view), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
-    partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(view), SPEC_CHANGED);
+    // With shards, a partnership's customer and partner may be served by different processes: the partner's learns
+    // from the Partnership's status which roles the customer gives its members (status.memberRoles).
+    partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(view),
+        sharding.enabled() ? SPEC_CHANGED.or(MEMBER_ROLES_CHANGED) : SPEC_CHANGED);
     acceptances = source(context, PartnershipAcceptance.class, new PartnershipAcceptanceToNamespacesMapper(view),
         SPEC_CHANGED);
     // An acceptance changes a member; the customers of the member's organization see it too.
@@ -232,6 +235,11 @@ final class TenancyEventSources {
       (updated, old) -> !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
           || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
           || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp());
+
+  private static final OnUpdateFilter<HasMetadata> MEMBER_ROLES_CHANGED =
+      (updated, old) -> updated instanceof Partnership now && old instanceof Partnership before
+          && !Objects.equals(now.getStatus() == null ? null : now.getStatus().getMemberRoles(),
+              before.getStatus() == null ? null : before.getStatus().getMemberRoles());
 
   /**
    * Whether the caches the mappers read (organizations, bindings, partnerships, acceptances, invitation

@@ -173,13 +173,11 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       return UpdateControl.<Namespace>noUpdate().rescheduleAfter(grantsFirst.remaining(now).toMillis());
     }
     List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
-    // A customer served by another shard is not cached here (its bindings): its roles are not listed (docs/scaling.md).
-    var partnerAccess = partnerships.partnerAccess(accepted.stream()
-        .filter(a -> a.customer().map(c -> sharding.serves(c.effectiveNamespace())).orElse(true))
-        .toList(), customer -> verdicts(customer, now));
+    var partnerAccess = partnerships.partnerAccess(accepted, customer -> verdicts(customer, now),
+        customer -> sharding.serves(customer.effectiveNamespace()));
     writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
     writeInvitationAcceptances(name, resolution.access(), primary);
-    partnerships.writePartnerships(evaluations, now, primary);
+    partnerships.writePartnerships(evaluations, resolution, now, primary);
     partnerships.writeAcceptances(accepted, primary);
     OrganizationStatusAssembler.tenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
         resolution.access(), clock)

@@ -167,6 +167,15 @@ class PartnershipIT {
       });
       assertThat(client.resources(Partnership.class).inNamespace(customer).withName("globalmsp").get()
           .getStatus().getMembers()).containsExactly("krishna");
+      // The customer publishes what it gives him on the Partnership (what a partner served by another shard reads).
+      assertThat(client.resources(Partnership.class).inNamespace(customer).withName("globalmsp").get()
+          .getStatus().getMemberRoles()).singleElement().satisfies(m -> {
+            assertThat(m.getMember()).isEqualTo("krishna");
+            assertThat(m.getRoles()).singleElement().satisfies(r -> {
+              assertThat(r.getRole()).isEqualTo("operation-support-analyst");
+              assertThat(r.getScope()).isEqualTo("Project/london");
+            });
+          });
     });
 
     // 4. Pausing suspends his access at once; resuming restores it.
@@ -177,6 +186,8 @@ class PartnershipIT {
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
         client.resources(Member.class).inNamespace(partner).withName("krishna").get().getStatus().getPartnerAccess())
         .isNullOrEmpty());
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(client.resources(Partnership.class)
+        .inNamespace(customer).withName("globalmsp").get().getStatus().getMemberRoles()).isNullOrEmpty());
     patch(Partnership.class, customer, "globalmsp", "{\"spec\":{\"paused\":false}}");
     given.awaitReady(Partnership.class, customer, "globalmsp", true, "Ready");
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(subjects(customer)).contains(KRISHNA));

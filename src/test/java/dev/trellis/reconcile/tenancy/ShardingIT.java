@@ -1,11 +1,16 @@
 package dev.trellis.reconcile.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.api.v1alpha1.ManagedResource;
+import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.Organization;
+import dev.trellis.api.v1alpha1.PartnerRole;
+import dev.trellis.api.v1alpha1.Partnership;
 import dev.trellis.api.v1alpha1.Project;
 import dev.trellis.api.v1alpha1.RoleBinding;
 import dev.trellis.reconcile.support.Sharding;
@@ -13,10 +18,13 @@ import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -79,6 +87,8 @@ class ShardingIT {
           .allSatisfy(o -> assertThat(o.getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED));
     }
     assertThat(given.grants(ns, "c").getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED);
+    // The namespace says which shard serves it: the webhook configuration routes its reviews by that label.
+    assertThat(client.namespaces().withName(ns).get().getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED);
     // Everything above happened after the other shard's organization was created: nobody here served it.
     assertThat(client.resources(Organization.class).withName(elsewhere).get().getStatus()).isNull();
     assertThat(client.namespaces().withName("org-" + elsewhere).get()).isNull();
@@ -135,5 +145,70 @@ class ShardingIT {
           subject: {kind: Member, name: bob}
           scope: {kind: Project, name: p}
         """);
+  }
+
+  @Test
+  void aPartnerMemberSeesTheRolesACustomerOfAnotherShardGivesIt() {
+    // The customer is served by the other shard, which no process runs here: set up what it would have written —
+    // its namespace, its orgId, and its Partnership's status with the roles its bindings give the partner's member.
+    String customerName = name("customer", false);
+    given.apply("""
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Organization
+        metadata: {name: %s}
+        spec: {displayName: Customer}
+        """.formatted(customerName));
+    Organization customer = client.resources(Organization.class).withName(customerName).get();
+    String customerId = customer.getMetadata().getUid();
+    String customerNs = customer.effectiveNamespace();
+    // Created unlabelled first: once labelled for the customer, this process' webhook refuses writes in it (below).
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(customerNs).endMetadata().build()).create();
+    client.resources(Organization.class).withName(customerName).subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"orgId\":\"" + customerId + "\"}}");
+
+    String partnerNs = given.organization(name("partner", true));
+    String partnerId = client.resources(Organization.class).withName(partnerNs.substring("org-".length())).get()
+        .getStatus().getOrgId();
+    given.apply(partnerNs, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Member
+        metadata: {name: krishna}
+        spec: {type: User, email: krishna@partner.example}
+        ---
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: PartnershipAcceptance
+        metadata: {name: from-customer}
+        spec: {customerOrgId: %s, partnership: msp, members: [krishna]}
+        """.formatted(customerId));
+    String offer = """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: Partnership
+        metadata: {name: %s}
+        spec: {partnerOrgId: %s}
+        """;
+    given.apply(customerNs, offer.formatted("msp", partnerId));
+    client.namespaces().withName(customerNs).edit(ns -> {
+      ns.getMetadata().setLabels(Map.of(ApiConstants.ORGANIZATION_LABEL, customerName,
+          ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY));
+      ns.getMetadata().setAnnotations(Map.of(ApiConstants.OWNER_UID_ANNOTATION, customerId));
+      return ns;
+    });
+    // The webhook of this shard does not decide for another shard's namespaces: it refuses, naming the shard.
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThatThrownBy(
+        () -> given.apply(customerNs, offer.formatted("another", partnerId)))
+        .hasMessageContaining("is served by Trellis shard 0-of-2, not by this one (1-of-2)"));
+    client.resources(Partnership.class).inNamespace(customerNs).withName("msp").subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"memberRoles\":[{\"member\":\"krishna\","
+            + "\"roles\":[{\"role\":\"operation-support-analyst\",\"scope\":\"Project/london\"}]}]}}");
+
+    // This shard caches none of the customer's bindings: the member's access comes from the Partnership's status.
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(client.resources(Member.class)
+        .inNamespace(partnerNs).withName("krishna").get().getStatus().getPartnerAccess())
+        .singleElement().satisfies(a -> {
+          assertThat(a.getOrganization()).isEqualTo(customerName);
+          assertThat(a.getNamespace()).isEqualTo(customerNs);
+          assertThat(a.getPartnership()).isEqualTo("msp");
+          assertThat(a.getRoles()).containsExactly(new PartnerRole("operation-support-analyst", "Project/london"));
+        }));
   }
 }
