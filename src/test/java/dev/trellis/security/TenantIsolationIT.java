@@ -653,22 +653,20 @@ class TenantIsolationIT {
           });
       // Filing it under a shard (where a sharded operator would not see it) is the operator's alone.
       assertShardLabelRefused(() -> apply(fay, resource.formatted("filed", ns, label)));
-      assertShardLabelRefused(() -> fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
-              + "\":\"1-of-2\"}}}"));
+      assertShardLabelRefused(() -> shardLabel(fay, ns, "plain", "\"1-of-2\""));
       // The operator's ClusterRole may (the administrator here stands in for it); removing the label is anyone's.
-      client.resources(ManagedResource.class).inNamespace(ns).withName("plain")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
-              + "\":\"0-of-2\"}}}");
-      assertShardLabelRefused(() -> fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
-              + "\":\"1-of-2\"}}}"));
-      fay.resources(ManagedResource.class).inNamespace(ns).withName("plain")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL
-              + "\":null}}}");
+      shardLabel(client, ns, "plain", "\"0-of-2\"");
+      assertShardLabelRefused(() -> shardLabel(fay, ns, "plain", "\"1-of-2\""));
+      shardLabel(fay, ns, "plain", "null");
       assertThat(client.resources(ManagedResource.class).inNamespace(ns).withName("plain").get().getMetadata()
           .getLabels()).doesNotContainKey(Sharding.LABEL);
     }
+  }
+
+  /** Sets the shard label of a ManagedResource to {@code json} (a quoted value, or null to remove it) as {@code as}. */
+  private static void shardLabel(KubernetesClient as, String ns, String name, String json) {
+    as.resources(ManagedResource.class).inNamespace(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL + "\":" + json + "}}}");
   }
 
   private static void assertShardLabelRefused(Runnable write) {
