@@ -102,9 +102,9 @@ final class TenancyEventSources {
   private final Sharding sharding;
 
   /**
-   * With sharding on, objects that left this shard's caches without being deleted (their label removed: the watch
-   * reports a deletion whose final state carries no label of this shard), by namespace, until they are filed back or
-   * found deleted. Their namespace is not resolved meanwhile, or they would read as deleted.
+   * With sharding on, objects that left this shard's caches (deleted, or their label removed: the watch reports both
+   * as deletions), by namespace, until they are filed back or the API server no longer has them. Their namespace is
+   * not resolved meanwhile, or an object whose label was removed would read as deleted.
    */
   final Map<String, Set<Moved>> moved = new ConcurrentHashMap<>();
 
@@ -283,11 +283,12 @@ final class TenancyEventSources {
     }
     if (sharding.enabled() && SHARDED_KINDS.contains(kind)) {
       builder.withLabelSelector(sharding.selector());
+      // A watch filtered by label reports an object whose label was removed as deleted, with its last state that
+      // matched (the label still on it): a removal cannot be told from a deletion here. So every deletion is held as
+      // a move until the API server says the object is gone (TenancyReconciler.everyObjectFiled).
       builder.withOnDeleteFilter((gone, finalStateUnknown) -> {
-        if (Boolean.TRUE.equals(finalStateUnknown) || !sharding.selects(gone)) {
-          moved.computeIfAbsent(gone.getMetadata().getNamespace(), ns -> ConcurrentHashMap.newKeySet())
-              .add(new Moved(kind, gone.getMetadata().getName()));
-        }
+        moved.computeIfAbsent(gone.getMetadata().getNamespace(), ns -> ConcurrentHashMap.newKeySet())
+            .add(new Moved(kind, gone.getMetadata().getName()));
         return true;
       });
       builder.withOnAddFilter(added -> {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The operator as the second of two shards (trellis.sharding.shards=2, shard=1) on the real API server: it serves the
  * organizations whose namespaces fall in its shard, files their objects under its label and writes their grants; it
- * leaves the others' alone; and an object whose label is removed is filed again without its grants going away
+ * leaves the others' alone; and an object filed under another shard is filed back without its grants going away
  * meanwhile. Two processes sharing the organizations, partnerships across them included, are exercised by
  * {@code make shards-smoke}.
  */
@@ -95,7 +95,7 @@ class ShardingIT {
   }
 
   @Test
-  void anObjectWhoseLabelIsRemovedIsFiledAgainAndItsGrantsStayMeanwhile() {
+  void anObjectFiledUnderAnotherShardIsFiledBackAndItsGrantsStayMeanwhile() {
     String ns = given.organization(name("refiled", true));
     given.oneAnalyst(ns, "ann", "ann@refiled.example", null);
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(
@@ -115,20 +115,22 @@ class ShardingIT {
           @Override
           public void onClose(WatcherException cause) {}
         })) {
-      removeTheLabelThenAddBob(ns);
+      misfileTheBindingThenAddBob(ns);
       // A later change shows, so every event before it was handled.
       await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(written).anySatisfy(cm -> assertThat(
           TenancyFixture.subjectsOn(TenancyFixture.parse(cm), "r")).contains("bob@refiled.example")));
     }
-    assertThat(written).as("documents written after the label was removed: ann's grant was there throughout")
+    assertThat(written).as("documents written after the binding was misfiled: ann's grant was there throughout")
         .allSatisfy(cm -> assertThat(TenancyFixture.subjectsOn(TenancyFixture.parse(cm), "r"))
             .contains("ann@refiled.example"));
   }
 
-  private void removeTheLabelThenAddBob(String ns) {
-    // Removed (by someone allowed to: removing it is anyone's), the binding leaves this shard's caches.
+  private void misfileTheBindingThenAddBob(String ns) {
+    // Filed under the other shard (a cluster administrator may; the admission policy stops everyone else), the binding
+    // leaves this shard's caches, and no watch of unfiled objects sees it: the watch reports a deletion, which only
+    // the API server can tell from one.
     given.mergePatch(RoleBinding.class, ns, "ann-analyst",
-        "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL + "\":null}}}");
+        "{\"metadata\":{\"labels\":{\"" + Sharding.LABEL + "\":\"0-of-2\"}}}");
     await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(client.resources(RoleBinding.class)
         .inNamespace(ns).withName("ann-analyst").get().getMetadata().getLabels()).containsEntry(Sharding.LABEL, FILED));
     given.apply(ns, """
