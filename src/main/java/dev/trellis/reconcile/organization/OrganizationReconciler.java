@@ -407,11 +407,12 @@ public class OrganizationReconciler implements Reconciler<Organization>, Cleaner
     }
   }
 
-  /** Whether the namespace carries the label of the shard that serves it (always, without shards). */
+  /**
+   * Whether the namespace carries the label of the shard that serves it (always, without shards); this process
+   * reconciles only the organizations it serves, so that is its own label.
+   */
   private boolean filed(Namespace namespace) {
-    Map<String, String> labels = namespace.getMetadata().getLabels();
-    return !sharding.enabled()
-        || (labels != null && sharding.valueFor(namespace.getMetadata().getName()).equals(labels.get(Sharding.LABEL)));
+    return !sharding.enabled() || sharding.selects(namespace);
   }
 
   private static boolean hasManagedLabels(Namespace namespace) {

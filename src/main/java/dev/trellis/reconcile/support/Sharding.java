@@ -2,6 +2,7 @@ package dev.trellis.reconcile.support;
 
 import dev.trellis.api.v1alpha1.ApiConstants;
 import dev.trellis.projection.GrantsProjector;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.inject.Singleton;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,7 +82,7 @@ public class Sharding {
   }
 
   /** Whether an object carries this process' label, so that its caches select it. */
-  public boolean selects(io.fabric8.kubernetes.api.model.HasMetadata object) {
+  public boolean selects(HasMetadata object) {
     var labels = object.getMetadata().getLabels();
     return labels != null && value(shard).equals(labels.get(LABEL));
   }

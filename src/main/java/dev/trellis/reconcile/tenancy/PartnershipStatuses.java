@@ -151,10 +151,7 @@ final class PartnershipStatuses {
               n -> resolve.apply(customer)))
           : published(partnership);
       for (String member : acceptance.getSpec().getMembers()) {
-        List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of()).stream()
-            .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
-            .distinct()
-            .toList();
+        List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of());
         if (!roles.isEmpty()) {
           access.computeIfAbsent(member, m -> new ArrayList<>()).add(new PartnerAccess(
               customer.getMetadata().getName(), customer.getStatus().getOrgId(), customer.effectiveNamespace(),
@@ -218,18 +215,24 @@ final class PartnershipStatuses {
         })
         .forEach(b -> rolesByMember.computeIfAbsent(b.getSpec().getSubject().getName(), m -> new ArrayList<>())
             .add(new PartnerRole(b.getSpec().getRole(), SnapshotConversion.binding(b).scope().label())));
-    rolesByMember.replaceAll((member, roles) -> roles.stream()
+    rolesByMember.replaceAll((member, roles) -> ordered(roles));
+    return rolesByMember;
+  }
+
+  /** Roles in role, then scope order, each once: as the statuses list them. */
+  private static List<PartnerRole> ordered(List<PartnerRole> roles) {
+    return roles.stream()
         .sorted(Comparator.comparing(PartnerRole::getRole).thenComparing(PartnerRole::getScope))
         .distinct()
-        .toList());
-    return rolesByMember;
+        .toList();
   }
 
   /** The roles the partnership's status says its customer's effective bindings give each member. */
   private static Map<String, List<PartnerRole>> published(Partnership partnership) {
     Map<String, List<PartnerRole>> rolesByMember = new HashMap<>();
     if (partnership.getStatus() != null) {
-      partnership.getStatus().getMemberRoles().forEach(m -> rolesByMember.put(m.getMember(), m.getRoles()));
+      partnership.getStatus().getMemberRoles()
+          .forEach(m -> rolesByMember.put(m.getMember(), ordered(m.getRoles())));
     }
     return rolesByMember;
   }

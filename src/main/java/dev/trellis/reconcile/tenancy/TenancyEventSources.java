@@ -111,6 +111,14 @@ final class TenancyEventSources {
   /** An object of a sharded kind, by name, in {@link #moved}. */
   record Moved(Class<? extends HasMetadata> kind, String name) {}
 
+  /** Forgets a moved object: back in this shard's caches, or deleted. */
+  void settle(String namespace, Moved object) {
+    Set<Moved> pending = moved.get(namespace);
+    if (pending != null) {
+      pending.remove(object);
+    }
+  }
+
   /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
   final io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<Namespace> namespaces;
 
@@ -292,10 +300,7 @@ final class TenancyEventSources {
         return true;
       });
       builder.withOnAddFilter(added -> {
-        Set<Moved> pending = moved.get(added.getMetadata().getNamespace());
-        if (pending != null) {
-          pending.remove(new Moved(kind, added.getMetadata().getName()));
-        }
+        settle(added.getMetadata().getNamespace(), new Moved(kind, added.getMetadata().getName()));
         return true;
       });
     }

@@ -205,7 +205,10 @@ public class TenancyView implements Directory {
         .toList();
   }
 
-  /** Objects of {@code namespace} that left this shard's caches without being deleted, not yet filed back. */
+  /**
+   * Objects of {@code namespace} that left this shard's caches (deleted, or their label removed or changed) and are
+   * neither back nor confirmed deleted yet.
+   */
   List<TenancyEventSources.Moved> moved(String namespace) {
     var pending = sources().moved.get(namespace);
     return pending == null ? List.of() : List.copyOf(pending);
@@ -213,10 +216,7 @@ public class TenancyView implements Directory {
 
   /** Forgets a moved object: back in the caches, or deleted. */
   void settled(String namespace, TenancyEventSources.Moved moved) {
-    var pending = sources().moved.get(namespace);
-    if (pending != null) {
-      pending.remove(moved);
-    }
+    sources().settle(namespace, moved);
   }
 
   /** Whether an object of a sharded kind is cached, filed (this shard's cache) or not yet filed. */
