@@ -8,7 +8,9 @@
 # Steps: helm install -> operator Ready under its own ServiceAccount; samples Ready; a connector pod reads its
 # grants, and one built on the reader kit verifies them through the API; metrics scraped from inside the cluster; helm upgrade (new tag, changed values, JSON logs) rewrites no
 # document; two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; a rolling
-# upgrade of both, the same; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
+# upgrade of both, the same; then two shards (sharding.shards=2): each shard's leader, every object filed, no
+# document changed, each shard's webhook answering for its namespaces, a partner role given in one shard seen in the
+# other; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
 # hand-over time and metrics.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -302,10 +304,88 @@ rm -f "$watch_log"
 # ---------------------------------------------------------------------------------------------------------- helm test
 "$helm" test "$release" -n "$ns" --timeout 2m >/dev/null 2>&1 && log "helm test passed" || fail "helm test"
 
+# ---------------------------------------------------------------------------------------------------------- shards
+# Organizations split between two operator Deployments (docs/scaling.md): the samples' two organizations fall in
+# different shards (org-mrpaints in 0, org-globalpartners in 1), so their partnership crosses processes. Each shard
+# elects its own leader, files its objects, keeps every document as it was, answers admission for its namespaces
+# through its own Service, and a partner member's access follows a change in the customer's shard.
+shard_lease() { k -n "$ns" get lease "$release-shard-$1-of-2" -o jsonpath='{.spec.holderIdentity}' 2>/dev/null; }
+partner_roles() { k -n org-globalpartners get members.iam.trellis.dev krishna \
+  -o jsonpath='{range .status.partnerAccess[*].roles[*]}{.role}@{.scope} {end}'; }
+rev=$(revision); roles_before=$(partner_roles)
+[ -n "$roles_before" ] || fail "krishna has no partner access before sharding"
+log "helm upgrade: sharding.shards=2, one replica per shard"
+"$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set sharding.shards=2 --set replicas=1 \
+  --wait --timeout 5m >/dev/null || fail "helm upgrade to two shards"
+k -n "$ns" get deployment "$release" >/dev/null 2>&1 && fail "the unsharded Deployment outlived the change to shards"
+for s in 0 1; do
+  k -n "$ns" rollout status deployment/"$release-shard-$s" --timeout=120s >/dev/null || fail "shard $s did not roll out"
+  deadline=$((SECONDS + 90))
+  until h=$(shard_lease $s) && [ -n "$h" ] \
+      && [ "$(k -n "$ns" get pod "${h%_*}" -o jsonpath='{.metadata.labels.iam\.trellis\.dev/shard}' 2>/dev/null)" = "$s-of-2" ]; do
+    [ $SECONDS -lt $deadline ] || fail "Lease $release-shard-$s-of-2 is not held by a pod of shard $s (holder: ${h:-none})"
+    sleep 1
+  done
+  log "shard $s: leader ${h%_*}"
+done
+deadline=$((SECONDS + 120))
+until [ "$(k get ns org-mrpaints -o jsonpath='{.metadata.labels.iam\.trellis\.dev/shard}')" = 0-of-2 ] \
+    && [ "$(k get ns org-globalpartners -o jsonpath='{.metadata.labels.iam\.trellis\.dev/shard}')" = 1-of-2 ] \
+    && [ -z "$(k get folders,projects,managedresources,connectors,rolebindings.iam.trellis.dev -A --no-headers \
+         -l 'iam.trellis.dev/shard notin (0-of-2,1-of-2)' 2>/dev/null)" ] \
+    && [ -z "$(k get configmaps -A --no-headers -l 'iam.trellis.dev/connector,iam.trellis.dev/shard notin (0-of-2,1-of-2)' 2>/dev/null)" ]; do
+  [ $SECONDS -lt $deadline ] || { k get ns -L iam.trellis.dev/shard >&2; fail "objects not filed under their shards"; }
+  sleep 1
+done
+filed=$(k get folders,projects,managedresources,connectors,rolebindings.iam.trellis.dev,configmaps -A --no-headers \
+  -l 'iam.trellis.dev/shard in (0-of-2,1-of-2)' | wc -l)
+log "namespaces and $filed objects filed under their shards"
+k wait --for=condition=Ready --timeout=60s rolebindings.iam.trellis.dev -A --all >/dev/null \
+  || fail "bindings not Ready after the change to shards"
+[ "$(revision)" = "$rev" ] || fail "the change to shards changed conn-eu's revision"
+[ "$(partner_roles)" = "$roles_before" ] || fail "krishna's partner access changed with sharding: $(partner_roles)"
+log "every binding Ready, conn-eu still at revision $rev, krishna's partner access unchanged: $roles_before"
+
+# Admission through each shard's Service: carol (shard 0) and dan, whom the platform team lets write IAM objects in
+# GlobalPartners' namespace (shard 1) but who holds no Trellis role there, are refused by their shard's own decision.
+refusal=$(echo "$escalation" | k --as carol@mrpaints.com apply --server-side -f - 2>&1 || true)
+echo "$refusal" | grep -q 'denied the request' || fail "shard 0 did not refuse carol's escalation: $refusal"
+echo "$refusal" | grep -qi 'served by shard' && fail "carol's review reached the wrong shard: $refusal"
+k -n org-globalpartners create rolebinding dan-trellis-admin --clusterrole trellis-admin --user dan@globalpartners.com \
+  --dry-run=client -o yaml | k apply --server-side -f - >/dev/null
+refusal=$(echo "${escalation//org-mrpaints/org-globalpartners}" | k --as dan@globalpartners.com apply --server-side -f - 2>&1 || true)
+echo "$refusal" | grep -q 'denied the request' || fail "shard 1 did not refuse dan's escalation: $refusal"
+echo "$refusal" | grep -qi 'served by shard' && fail "dan's review reached the wrong shard: $refusal"
+log "each shard's webhook refused an escalation in its namespace: ${refusal#*denied the request: }"
+
+# The customer's shard widens krishna's access; the partner's shard learns it from the Partnership's status.
+k apply -f - >/dev/null <<MANIFESTS || fail "the second partner binding was refused"
+apiVersion: iam.trellis.dev/v1alpha1
+kind: RoleBinding
+metadata: {name: krishna-incident-manager, namespace: org-mrpaints}
+spec:
+  role: incident-manager
+  subject: {kind: PartnerMember, partnership: globalpartners, name: krishna}
+  scope: {kind: Organization}
+MANIFESTS
+deadline=$((SECONDS + 60))
+until partner_roles | grep -q "incident-manager@"; do
+  [ $SECONDS -lt $deadline ] || fail "krishna's partner access (shard 1) never showed the role given in shard 0: $(partner_roles)"
+  sleep 0.5
+done
+deadline=$((SECONDS + 60))
+until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q "incident-manager"; do
+  [ $SECONDS -lt $deadline ] || fail "the new partner binding never reached conn-eu's document"; sleep 0.5
+done
+log "a role given in shard 0 reached conn-eu's document and krishna's partner access in shard 1: $(partner_roles)"
+"$helm" test "$release" -n "$ns" --timeout 2m >/dev/null 2>&1 || fail "helm test with two shards"
+log "helm test passed with two shards"
+
 # ---------------------------------------------------------------------------------------------------------- uninstall
 log "helm uninstall"
 "$helm" uninstall "$release" -n "$ns" --wait --timeout 2m >/dev/null || fail "helm uninstall"
-k -n "$ns" get deployment "$release" >/dev/null 2>&1 && fail "the Deployment outlived the release"
+k -n "$ns" get deployments -l app.kubernetes.io/instance="$release" --no-headers 2>/dev/null | grep -q . \
+  && fail "a Deployment outlived the release"
 k get validatingwebhookconfiguration "$release-iam" >/dev/null 2>&1 && fail "the webhook registration outlived the release"
 k get crd organizations.iam.trellis.dev >/dev/null || fail "helm uninstall removed the CRDs"
 k get organization mrpaints >/dev/null || fail "helm uninstall removed the organizations"

@@ -3,7 +3,7 @@
 # then runs the harness (src/test/java/dev/trellis/bench/ScaleBenchRun) on a control plane of its own, with the
 # operator in a process of its own. Prints one table and appends the run to docs/benchmarks-history.md.
 #   PRESET=smoke|medium|large (default medium)
-#   BENCH_ARGS='-Dtrellis.bench.changes=100 -Dtrellis.bench.jfr=false -Dtrellis.bench.record=false'
+#   BENCH_ARGS='-Dtrellis.bench.changes=100 -Dtrellis.bench.jfr=true -Dtrellis.bench.record=false'
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -22,6 +22,6 @@ echo "[bench] preset $preset on $(nproc) cores; progress below, the table at the
 if [ -f target/bench/result.md ]; then
   echo
   sed -n '1,/^$/p' target/bench/result.md
-  echo "[bench] appended to docs/benchmarks-history.md; operator log and JFR recording in target/bench/" >&2
+  echo "[bench] appended to docs/benchmarks-history.md; operator log (and JFR recording, with -Dtrellis.bench.jfr=true) in target/bench/" >&2
 fi
 exit "${status:-0}"

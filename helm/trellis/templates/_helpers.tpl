@@ -40,9 +40,25 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{/*
+The webhook Services the serving certificate must name, comma-separated: <release>-webhook, and with shards
+<release>-webhook-shard-k for each shard k (the API server checks the name of the Service it calls).
+*/}}
+{{- define "trellis.webhookServices" -}}
+{{- $svc := include "trellis.webhookServiceName" . -}}
+{{- $services := list $svc -}}
+{{- $shards := int .Values.sharding.shards -}}
+{{- if gt $shards 1 -}}
+{{- range $k := until $shards -}}{{- $services = append $services (printf "%s-shard-%d" $svc $k) -}}{{- end -}}
+{{- end -}}
+{{- join "," $services -}}
+{{- end -}}
+
+{{/*
 The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key"}: the Secret the chart made
-on an earlier install when there is one (so upgrades keep it and pods are not restarted for nothing), else a new CA
-and certificate for the Service's DNS names. Made once per render: every template that asks gets the same one.
+on an earlier install when there is one and it names the same Services (so upgrades keep it and pods are not
+restarted for nothing; its annotation iam.trellis.dev/webhook-services says which, absent on Secrets made before
+shards, which named <release>-webhook only), else a new CA and certificate for the Services' DNS names. Changing
+sharding.shards thus makes a new one. Made once per render: every template that asks gets the same one.
 */}}
 {{- define "trellis.webhookCertificate" -}}
 {{- if .Values.webhook.existingSecret -}}
@@ -50,13 +66,19 @@ and certificate for the Service's DNS names. Made once per render: every templat
 {{- else -}}
 {{- if not (hasKey .Values.webhook "generated") -}}
 {{- $name := include "trellis.webhookSecretName" . -}}
+{{- $svc := include "trellis.webhookServiceName" . -}}
+{{- $services := include "trellis.webhookServices" . -}}
 {{- $existing := lookup "v1" "Secret" .Release.Namespace $name -}}
-{{- if and $existing (hasKey $existing "data") (hasKey $existing.data "ca.crt") (hasKey $existing.data "tls.crt") (hasKey $existing.data "tls.key") -}}
+{{- $named := "" -}}
+{{- if $existing -}}{{- $named = dig "metadata" "annotations" "iam.trellis.dev/webhook-services" $svc $existing -}}{{- end -}}
+{{- if and $existing (hasKey $existing "data") (hasKey $existing.data "ca.crt") (hasKey $existing.data "tls.crt") (hasKey $existing.data "tls.key") (eq $named $services) -}}
 {{- $_ := set .Values.webhook "generated" (dict "ca" (index $existing.data "ca.crt") "crt" (index $existing.data "tls.crt") "key" (index $existing.data "tls.key")) -}}
 {{- else -}}
-{{- $svc := include "trellis.webhookServiceName" . -}}
 {{- $ns := .Release.Namespace -}}
-{{- $dns := list $svc (printf "%s.%s" $svc $ns) (printf "%s.%s.svc" $svc $ns) (printf "%s.%s.svc.cluster.local" $svc $ns) -}}
+{{- $dns := list -}}
+{{- range $s := splitList "," $services -}}
+{{- $dns = concat $dns (list $s (printf "%s.%s" $s $ns) (printf "%s.%s.svc" $s $ns) (printf "%s.%s.svc.cluster.local" $s $ns)) -}}
+{{- end -}}
 {{- $ca := genCA (printf "%s-webhook-ca" (include "trellis.fullname" .)) 3650 -}}
 {{- $cert := genSignedCert (printf "%s.%s.svc" $svc $ns) nil $dns 3650 $ca -}}
 {{- $_ := set .Values.webhook "generated" (dict "ca" ($ca.Cert | b64enc) "crt" ($cert.Cert | b64enc) "key" ($cert.Key | b64enc)) -}}

@@ -414,10 +414,13 @@ final class ScaleBench {
           figures.put("heap after the changes, after full GC (MiB)", mib(results.heapAfterChanges));
           figures.put("heap growth over the changes", "%+.1f%%".formatted(
               100.0 * (results.heapAfterChanges - results.heapAfterConvergence) / results.heapAfterConvergence));
-          figures.put("peak RSS (MiB)", mib(operator.peakRss()));
+          // JFR's profile recording (-Dtrellis.bench.jfr=true) adds 56-170 MiB of native memory: a figure taken with
+          // it on is not the operator's and is named so.
+          String rss = profile ? "peak RSS with the JFR recording on (MiB)" : "peak RSS (MiB)";
+          figures.put(rss, mib(operator.peakRss()));
           figures.put("CPU seconds in all", "%.1f".formatted(operator.cpuSeconds()));
           if (operator.processes.size() > 1) {
-            figures.put("  each process: peak RSS (MiB)", operator.each(p -> mib(p.peakRss())));
+            figures.put("  each process: " + rss, operator.each(p -> mib(p.peakRss())));
             figures.put("  each process: CPU seconds in all", operator.each(p -> "%.1f".formatted(p.cpuSeconds())));
           }
           operator.close();

@@ -27,7 +27,7 @@ class ScaleBenchRun {
     Path out = Path.of("target", "bench").toAbsolutePath();
     Files.createDirectories(out);
     AtomicLong requests = new AtomicLong();
-    boolean profile = Boolean.parseBoolean(System.getProperty("trellis.bench.jfr", "true"));
+    boolean profile = Boolean.parseBoolean(System.getProperty("trellis.bench.jfr", "false"));
     try (KubernetesClient client = BenchClient.create(controlPlane.kubeconfig(), requests)) {
       ScaleBench bench = new ScaleBench(params, client, requests, ScaleBench.Mode.EXTERNAL,
           controlPlane.kubeconfig(), Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath(), out,

@@ -21,9 +21,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,6 +150,22 @@ class InstallManifestsIT {
         Map.entry("shard-0.iam.trellis.dev", "chart-trellis-webhook-shard-0 In [\"0-of-2\"]"),
         Map.entry("shard-1.iam.trellis.dev", "chart-trellis-webhook-shard-1 In [\"1-of-2\"]"),
         Map.entry("unfiled.iam.trellis.dev", "chart-trellis-webhook-shard-0 NotIn [\"0-of-2\",\"1-of-2\"]"));
+    // The API server checks the certificate against the name of the Service it calls: each shard's must be in it.
+    Set<String> named = new TreeSet<>();
+    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(rendered)) {
+      while (documents.hasNext()) {
+        JsonNode object = documents.next();
+        if (object != null && "Secret".equals(object.path("kind").asText())
+            && object.path("metadata").path("name").asText().endsWith("-webhook-tls")) {
+          X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+              .generateCertificate(new ByteArrayInputStream(
+                  Base64.getDecoder().decode(object.path("data").path("tls.crt").asText())));
+          certificate.getSubjectAlternativeNames().forEach(name -> named.add(String.valueOf(name.get(1))));
+        }
+      }
+    }
+    assertThat(named).contains("chart-trellis-webhook-shard-0.trellis-system.svc",
+        "chart-trellis-webhook-shard-1.trellis-system.svc");
   }
 
   /**
