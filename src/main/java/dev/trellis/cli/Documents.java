@@ -56,7 +56,7 @@ public final class Documents {
 
   /**
    * The connector's document, assembled and verified by the reader kit exactly as a connector would (shards
-   * concatenated, revision recomputed, each part's signature checked with the published keys). A split document
+   * concatenated, revision recomputed, each signed part's signature checked with the published keys). A split document
    * read in the middle of an update (a shard of another revision) is read again. When the keys cannot be read, the
    * document is read unverified and a warning says so.
    */

@@ -90,7 +90,8 @@ public final class GrantsProjector {
 
   /**
    * Renders {@code d} in {@code format}; v1alpha2 puts a resource in bucket {@link #bucket} of
-   * {@link #buckets}({@code resources}, {@code resourcesPerShard}).
+   * {@link #buckets}({@code resources}, {@code resourcesPerShard}), and names {@code keyId} in the primary only: its
+   * shards are not signed ({@link Projection#unsigned()}).
    */
   public static Projection project(GrantsDocument d, int limitBytes, String keyId, Format format,
       int resourcesPerShard) {
@@ -132,12 +133,13 @@ public final class GrantsProjector {
       if (resources.get(b).isEmpty() && bucketEntries.get(b).isEmpty()) {
         continue;
       }
-      List<List<String>> parts = packShard(d, resources.get(b), bucketEntries.get(b), keyId, limitBytes);
+      // Shards are not signed: the signed primary names each one's revision, the SHA-256 of its content.
+      List<List<String>> parts = packShard(d, resources.get(b), bucketEntries.get(b), limitBytes);
       for (int p = 0; p < parts.size(); p++) {
         String name = primary + "-" + (b + 1) + (p == 0 ? "" : "-" + (p + 1));
         List<DocumentResource> own = p == 0 ? resources.get(b) : List.of();
         String revision = Revision.of(GrantsDocumentRenderer.renderShard(d, null, null, own, parts.get(p)));
-        shards.put(name, GrantsDocumentRenderer.renderShard(d, revision, keyId, own, parts.get(p)));
+        shards.put(name, GrantsDocumentRenderer.renderShard(d, revision, null, own, parts.get(p)));
         revisions.put(name, revision);
       }
     }
@@ -145,7 +147,7 @@ public final class GrantsProjector {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(primary, GrantsDocumentRenderer.renderPrimary(d, revision, keyId, revisions));
     out.putAll(shards);
-    return new Projection(Collections.unmodifiableMap(out), revision);
+    return new Projection(Collections.unmodifiableMap(out), revision, Collections.unmodifiableSet(shards.keySet()));
   }
 
   /**
@@ -179,9 +181,9 @@ public final class GrantsProjector {
    * bucket's resources. An entry that cannot fit even alone gets a part of its own.
    */
   private static List<List<String>> packShard(GrantsDocument d, List<DocumentResource> resources,
-      List<String> entries, String keyId, int limit) {
+      List<String> entries, int limit) {
     String placeholder = "sha256:" + "0".repeat(64);
-    String empty = GrantsDocumentRenderer.renderShard(d, placeholder, keyId, resources, List.of());
+    String empty = GrantsDocumentRenderer.renderShard(d, placeholder, null, resources, List.of());
     long upper = empty.length() * 3L; // a char is at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 chars)
     for (String e : entries) {
       upper += e.length() * 3L + 1;
@@ -190,7 +192,7 @@ public final class GrantsProjector {
       return List.of(entries); // the usual case, without measuring each entry
     }
     int first = bytes(empty);
-    int later = bytes(GrantsDocumentRenderer.renderShard(d, placeholder, keyId, List.of(), List.of()));
+    int later = bytes(GrantsDocumentRenderer.renderShard(d, placeholder, null, List.of(), List.of()));
     List<List<String>> parts = greedy(entries, first, later, limit);
     return parts.isEmpty() ? List.of(List.of()) : parts;
   }

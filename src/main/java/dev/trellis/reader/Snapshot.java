@@ -65,7 +65,10 @@ public final class Snapshot {
     return keyId;
   }
 
-  /** Whether every part's signature was checked (false when read with {@link TrustedKeys#none()}). */
+  /**
+   * Whether every signature was checked: the primary's and v1alpha1 shards' (false when read with
+   * {@link TrustedKeys#none()}); v1alpha2 shards are not signed, the primary names their revisions.
+   */
   public boolean verified() {
     return verified;
   }

@@ -249,22 +249,47 @@ final class ConformanceFixtures {
 
     String shard = sharded.get(res0).get(GrantsReader.DATA_KEY);
     String forged = tamper(shard);
+    require(!sharded.get(res0).containsKey(GrantsReader.SIGNATURE_KEY) && !shard.contains("\"keyId\""),
+        "v1alpha2 shards are not signed");
     Map<String, Map<String, String>> mismatch = new LinkedHashMap<>(sharded);
     mismatch.put(res0, data(forged, Signatures.sign(trusted.privateKey(), forged)));
-    out.add(error("v2-shard-revision-mismatch", "A shard's entries changed (one user given resources.delete) and"
-        + " signed again with the real key, its revision left as it was: the revision recomputed over the shard"
-        + " differs from the one it states.", mismatch, keys, GrantsException.Reason.REVISION_MISMATCH));
+    out.add(error("v2-shard-revision-mismatch", "A shard's entries changed (one user given resources.delete), even"
+        + " signed with the real key, its revision left as it was: the revision recomputed over the shard differs"
+        + " from the one it states.", mismatch, keys, GrantsException.Reason.REVISION_MISMATCH));
 
+    Document parsed = Document.parse(res0, forged);
+    String restated = forged.replace(parsed.revision(), Canonical.ownRevision(parsed));
     Map<String, Map<String, String>> tampered = new LinkedHashMap<>(sharded);
-    tampered.put(res0, data(forged, sharded.get(res0).get(GrantsReader.SIGNATURE_KEY)));
-    out.add(error("v2-tampered-shard", "A shard's grants.json changed (one user given resources.delete) under its"
-        + " signature: the signature no longer verifies.", tampered, keys, GrantsException.Reason.BAD_SIGNATURE));
+    tampered.put(res0, data(restated, null));
+    out.add(error("v2-forged-shard", "A shard's entries changed (one user given resources.delete) and its revision"
+        + " restated to match its new content: shards are not signed, but the signed primary names another revision"
+        + " for it.", tampered, keys, GrantsException.Reason.INCONSISTENT));
+
+    Map<String, Map<String, String>> legacy = new LinkedHashMap<>(sharded);
+    legacy.replaceAll((name, data) -> {
+      if (name.equals(PRIMARY)) {
+        return data;
+      }
+      Document s = Document.parse(name, data.get(GrantsReader.DATA_KEY));
+      String named = data.get(GrantsReader.DATA_KEY).replace("\"revision\":\"" + s.revision() + "\"",
+          "\"revision\":\"" + s.revision() + "\",\"keyId\":\"" + unknown.keyId() + "\"");
+      return data(named, Signatures.sign(unknown.privateKey(), named));
+    });
+    out.add(answers("v2-signed-shards", "Shards as earlier operators wrote them, each naming a key and signed (here"
+        + " with a key that is not in keys.json): a shard's keyId and signature are not part of its revision and"
+        + " are not checked; the signed primary authenticates the shards.", legacy, keys,
+        List.of(q("user00@mrpaints.com", "resources.view", "res-0", true, "user-entry"),
+            q("user39@mrpaints.com", "resources.delete", "res-3", false, "permission-not-granted"))));
 
     Map<String, Map<String, String>> shardAsPrimary = new LinkedHashMap<>(sharded);
-    shardAsPrimary.put(PRIMARY, sharded.get(res0));
-    out.add(error("v2-shard-as-primary", "A genuine, signed shard (kind GrantsDocumentShard) where the primary"
-        + " belongs: it holds only some resources' entries and is never a whole document.", shardAsPrimary, keys,
-        GrantsException.Reason.MALFORMED));
+    String asPrimary = sharded.get(res0).get(GrantsReader.DATA_KEY).replace("\"revision\":\""
+        + Document.parse(res0, shard).revision() + "\"",
+        "\"revision\":\"" + Document.parse(res0, shard).revision()
+            + "\",\"keyId\":\"" + trusted.keyId() + "\"");
+    shardAsPrimary.put(PRIMARY, data(asPrimary, Signatures.sign(trusted.privateKey(), asPrimary)));
+    out.add(error("v2-shard-as-primary", "A genuine shard (kind GrantsDocumentShard), named and signed with the real"
+        + " key, where the primary belongs: it holds only some resources' entries and is never a whole document.",
+        shardAsPrimary, keys, GrantsException.Reason.MALFORMED));
 
     // Forged with the real renderer and key, revisions right: only the layout is wrong.
     GrantsDocument d = big(0);
@@ -302,14 +327,14 @@ final class ConformanceFixtures {
     for (V2Part p : parts) {
       List<String> entries = GrantsDocumentRenderer.entries(p.entries());
       String revision = Revision.of(GrantsDocumentRenderer.renderShard(d, null, null, p.resources(), entries));
-      shards.put(p.name(), GrantsDocumentRenderer.renderShard(d, revision, trusted.keyId(), p.resources(), entries));
+      shards.put(p.name(), GrantsDocumentRenderer.renderShard(d, revision, null, p.resources(), entries));
       revisions.put(p.name(), revision);
     }
     String revision = Revision.of(GrantsDocumentRenderer.renderPrimary(d, null, null, revisions));
     Map<String, String> out = new LinkedHashMap<>();
     out.put(PRIMARY, GrantsDocumentRenderer.renderPrimary(d, revision, trusted.keyId(), revisions));
     out.putAll(shards);
-    return signed(new Projection(out, revision), trusted);
+    return signed(new Projection(out, revision, shards.keySet()), trusted);
   }
 
   /** The shard ConfigMap whose resources include {@code resource}. */
@@ -451,16 +476,21 @@ final class ConformanceFixtures {
     return new Grant(role, binding, via, scope, expiresAt);
   }
 
+  /** The ConfigMaps' data as the operator writes them: each signed, but v1alpha2 shards (not signed). */
   private static Map<String, Map<String, String>> signed(Projection p, TestKey key) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    p.configMaps().forEach((name, json) -> out.put(name, data(json, Signatures.sign(key.privateKey(), json))));
+    p.configMaps().forEach((name, json) -> out.put(name,
+        data(json, p.signed(name) ? Signatures.sign(key.privateKey(), json) : null)));
     return out;
   }
 
+  /** A ConfigMap's data: {@code json}, and its signature unless null. */
   private static Map<String, String> data(String json, String signature) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put(GrantsReader.DATA_KEY, json);
-    data.put(GrantsReader.SIGNATURE_KEY, signature);
+    if (signature != null) {
+      data.put(GrantsReader.SIGNATURE_KEY, signature);
+    }
     return data;
   }
 

@@ -24,8 +24,8 @@ class ConformanceTest {
     List<Conformance.Case> cases = Conformance.load(Conformance.DIR);
     assertThat(cases).extracting(Conformance.Case::name).contains("plain", "split", "stale-shard", "domain-except",
         "service-account", "expired", "tampered-shard", "unknown-key", "revision-mismatch", "v2-plain", "v2-sharded",
-        "v2-parts", "v2-stale-shard", "v2-shard-revision-mismatch", "v2-shard-as-primary", "v2-tampered-shard",
-        "v2-duplicate-resource", "v2-entry-without-resource");
+        "v2-parts", "v2-stale-shard", "v2-shard-revision-mismatch", "v2-shard-as-primary", "v2-forged-shard",
+        "v2-signed-shards", "v2-duplicate-resource", "v2-entry-without-resource");
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(),
         () -> assertThat(Conformance.run(c, Conformance.kit())).as(c.description()).isEmpty()));
   }
@@ -37,8 +37,12 @@ class ConformanceTest {
 
   @Test
   void aReaderTrustingShardsUnverifiedFailsTheTamperedShardCases() throws Exception {
-    assertThat(failed(trustingShards())).contains("tampered-shard", "unknown-key", "v2-tampered-shard",
-        "v2-shard-revision-mismatch");
+    assertThat(failed(trustingShards())).contains("tampered-shard", "unknown-key", "v2-shard-revision-mismatch");
+  }
+
+  @Test
+  void aReaderRequiringSignedV1alpha2ShardsFailsTheShardedCases() throws Exception {
+    assertThat(failed(requiringShardSignatures())).contains("v2-sharded", "v2-parts", "v2-signed-shards");
   }
 
   @Test
@@ -109,6 +113,27 @@ class ConformanceTest {
       } catch (GrantsException e) {
         throw new Conformance.Refused(e.reason().name(), e.getMessage());
       }
+    };
+  }
+
+  /** Wrong: reads as the kit does, but also requires each v1alpha2 shard to be signed with a trusted key. */
+  private static Conformance.Reader requiringShardSignatures() {
+    Conformance.Reader kit = Conformance.kit();
+    return (primary, configMaps, keysJson, now) -> {
+      Conformance.View view = kit.read(primary, configMaps, keysJson, now);
+      try {
+        TrustedKeys keys = TrustedKeys.parse(keysJson);
+        for (var cm : configMaps.entrySet()) {
+          String json = cm.getValue().get(GrantsReader.DATA_KEY);
+          Document d = Document.parse(cm.getKey(), json);
+          if (Document.SHARD_KIND.equals(d.kind())) {
+            keys.verify(cm.getKey(), d.keyId(), json, cm.getValue().get(GrantsReader.SIGNATURE_KEY), now);
+          }
+        }
+      } catch (GrantsException e) {
+        throw new Conformance.Refused(e.reason().name(), e.getMessage());
+      }
+      return view;
     };
   }
 

@@ -46,9 +46,11 @@ class GrantsReaderV1alpha2Test {
   }
 
   /** ConfigMap name to signed data, primary first. */
+  /** The ConfigMaps' data as the operator writes them: documents signed with {@code KEY}, shards not signed. */
   static Map<String, Map<String, String>> signed(Map<String, String> jsonByName) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    jsonByName.forEach((name, json) -> out.put(name, data(json, KEY)));
+    jsonByName.forEach((name, json) -> out.put(name, json.contains("\"kind\":\"" + Document.SHARD_KIND + "\"")
+        ? Map.of(GrantsReader.DATA_KEY, json) : data(json, KEY)));
     return out;
   }
 
@@ -128,14 +130,26 @@ class GrantsReaderV1alpha2Test {
         "\"permissions\":[\"resources.delete\",\"resources.view\"]");
     assertThat(forged).isNotEqualTo(json(cms, name));
 
+    var changed = new LinkedHashMap<>(cms);
+    changed.put(name, Map.of(GrantsReader.DATA_KEY, forged));
+    assertReason(() -> assemble(changed), GrantsException.Reason.REVISION_MISMATCH);
+    // Even signed with the operator's own key: a shard's signature is not what authenticates it.
     var resigned = new LinkedHashMap<>(cms);
     resigned.put(name, data(forged, KEY));
     assertReason(() -> assemble(resigned), GrantsException.Reason.REVISION_MISMATCH);
 
-    var kept = new LinkedHashMap<>(cms);
-    kept.put(name, Map.of(GrantsReader.DATA_KEY, forged, GrantsReader.SIGNATURE_KEY,
-        cms.get(name).get(GrantsReader.SIGNATURE_KEY)));
-    assertReason(() -> assemble(kept), GrantsException.Reason.BAD_SIGNATURE);
+    // A forger who also restates the shard's revision meets the one the signed primary names for it.
+    Document parsed = Document.parse(name, forged);
+    String restated = forged.replace(parsed.revision(), Canonical.ownRevision(parsed));
+    assertThat(restated).isNotEqualTo(forged);
+    var consistent = new LinkedHashMap<>(cms);
+    consistent.put(name, Map.of(GrantsReader.DATA_KEY, restated));
+    assertReason(() -> assemble(consistent), GrantsException.Reason.INCONSISTENT);
+    // And a primary naming that revision no longer verifies under the operator's signature.
+    String primary = json(cms, PRIMARY).replace(parsed.revision(), Canonical.ownRevision(parsed));
+    consistent.put(PRIMARY, Map.of(GrantsReader.DATA_KEY, primary, GrantsReader.SIGNATURE_KEY,
+        cms.get(PRIMARY).get(GrantsReader.SIGNATURE_KEY)));
+    assertReason(() -> assemble(consistent), GrantsException.Reason.BAD_SIGNATURE);
   }
 
   @Test
@@ -252,20 +266,28 @@ class GrantsReaderV1alpha2Test {
   }
 
   @Test
-  void aMissingShardIsMissingAndEachPartIsVerified() {
+  void aMissingShardIsMissingAndAShardNeedsNoSignatureOfItsOwn() {
     var cms = sharded(CanonicalTest.many(100), 4);
     String last = shardNames(cms).get(shardNames(cms).size() - 1);
     var without = new LinkedHashMap<>(cms);
     without.remove(last);
     assertReason(() -> assemble(without), GrantsException.Reason.MISSING);
 
-    var unsigned = new LinkedHashMap<>(cms);
-    unsigned.put(last, Map.of(GrantsReader.DATA_KEY, json(cms, last)));
-    assertReason(() -> assemble(unsigned), GrantsException.Reason.UNSIGNED);
+    assertThat(cms.get(last)).doesNotContainKey(GrantsReader.SIGNATURE_KEY);
+    assertThat(json(cms, last)).doesNotContain("keyId");
+    assertThat(assemble(cms).entries()).hasSize(100);
+    // Shards as earlier operators wrote them, naming a key and signed (here by a key nobody trusts): not checked.
     KeyPair other = Signatures.generate();
-    var wrongKey = new LinkedHashMap<>(cms);
-    wrongKey.put(last, data(json(cms, last), other));
-    assertReason(() -> assemble(wrongKey), GrantsException.Reason.BAD_SIGNATURE);
+    Document header = Document.parse(last, json(cms, last));
+    String named = json(cms, last).replace("\"revision\":\"" + header.revision() + "\"",
+        "\"revision\":\"" + header.revision() + "\",\"keyId\":\"ed25519-00000000000000ff\"");
+    var signedByOthers = new LinkedHashMap<>(cms);
+    signedByOthers.put(last, data(named, other));
+    assertThat(assemble(signedByOthers).entries()).hasSize(100);
+    // The primary's signature is still required.
+    var primaryUnsigned = new LinkedHashMap<>(cms);
+    primaryUnsigned.put(PRIMARY, Map.of(GrantsReader.DATA_KEY, json(cms, PRIMARY)));
+    assertReason(() -> assemble(primaryUnsigned), GrantsException.Reason.UNSIGNED);
     Map<String, Map<String, String>> none = new LinkedHashMap<>(cms);
     none.replaceAll((n, data) -> Map.of(GrantsReader.DATA_KEY, data.get(GrantsReader.DATA_KEY)));
     Map<String, Map<String, String>> shards = new LinkedHashMap<>(none);

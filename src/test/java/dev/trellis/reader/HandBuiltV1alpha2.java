@@ -80,12 +80,15 @@ final class HandBuiltV1alpha2 {
     return withRevision(canonical, Canonical.hash(canonical), keyId);
   }
 
-  /** Primary and shards, name to grants.json, primary first; each shard's revision named by the primary. */
+  /**
+   * Primary and shards, name to grants.json, primary first; each shard's revision named by the primary, which alone
+   * names the key {@code keyId} (shards are not signed).
+   */
   static Map<String, String> document(Document header, List<Part> parts, String keyId) {
     Map<String, String> shards = new LinkedHashMap<>();
     List<Document.ShardRef> refs = new ArrayList<>();
     for (Part p : parts) {
-      String json = shard(header, p, keyId);
+      String json = shard(header, p, null);
       shards.put(p.name(), json);
       refs.add(new Document.ShardRef(p.name(), Document.parse(p.name(), json).revision()));
     }

@@ -18,6 +18,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ public class GrantsWriter {
     this.signing = signing;
   }
 
-  /** Renders a document in the connector's format, each part naming the operator's signing key. */
+  /** Renders a document in the connector's format, each signed part naming the operator's signing key. */
   Projection project(Connector connector, dev.trellis.model.grants.GrantsDocument document) {
     return GrantsProjector.project(document, GrantsProjector.DEFAULT_LIMIT_BYTES, signing.keyId(), format(connector),
         resourcesPerShard);
@@ -104,7 +105,7 @@ public class GrantsWriter {
       List<Map.Entry<String, String>> shards = new ArrayList<>(w.projection().configMaps().entrySet());
       shards.remove(0); // the primary comes first in a projection
       shardsDone.add(CompletableFuture.allOf(shards.stream()
-          .map(d -> CompletableFuture.runAsync(() -> writeOne(w.connector(), d, v), writers))
+          .map(d -> CompletableFuture.runAsync(() -> writeOne(w.connector(), d, w.projection(), v), writers))
           .toArray(CompletableFuture[]::new)));
     }
     // Each primary once every one of its shards is written, so that it never names a missing or older shard.
@@ -114,7 +115,7 @@ public class GrantsWriter {
       Map<String, String> v = versions.get(i);
       var primary = w.projection().configMaps().entrySet().iterator().next();
       done.add(shardsDone.get(i).thenRunAsync(() -> {
-        writeOne(w.connector(), primary, v);
+        writeOne(w.connector(), primary, w.projection(), v);
         deleteAllBut(w.connector().getMetadata().getNamespace(), w.connector().getMetadata().getName(),
             w.projection().configMaps().keySet());
       }, writers));
@@ -146,11 +147,12 @@ public class GrantsWriter {
     writers.shutdownNow();
   }
 
-  private void writeOne(Connector connector, Map.Entry<String, String> document, Map<String, String> versions) {
+  private void writeOne(Connector connector, Map.Entry<String, String> document, Projection projection,
+      Map<String, String> versions) {
     ConfigMapApplier.Outcome outcome;
     try {
-      outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(),
-          signing.sign(document.getValue())),
+      String signature = projection.signed(document.getKey()) ? signing.sign(document.getValue()) : null;
+      outcome = ConfigMapApplier.apply(client, desired(connector, document.getKey(), document.getValue(), signature),
           view.cache(ConfigMap.class), new ResourceID(connector.getMetadata().getNamespace()));
     } catch (KubernetesClientException e) {
       metrics.documentWriteFailed();
@@ -199,6 +201,7 @@ public class GrantsWriter {
     return deleted;
   }
 
+  /** The ConfigMap holding {@code json}, with its signature unless {@code signature} is null (a v1alpha2 shard). */
   private ConfigMap desired(Connector connector, String name, String json, String signature) {
     String namespace = connector.getMetadata().getNamespace();
     var labels = new java.util.LinkedHashMap<String, String>();
@@ -206,6 +209,11 @@ public class GrantsWriter {
     labels.put(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName());
     if (sharding.enabled()) {
       labels.put(Sharding.LABEL, sharding.valueFor(namespace)); // what this shard's cache of them selects
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(Projection.DATA_KEY, json);
+    if (signature != null) {
+      data.put(Signatures.SIGNATURE_KEY, signature);
     }
     return new ConfigMapBuilder()
         .withNewMetadata()
@@ -221,8 +229,7 @@ public class GrantsWriter {
             .withBlockOwnerDeletion(false)
             .build())
         .endMetadata()
-        .addToData(Projection.DATA_KEY, json)
-        .addToData(Signatures.SIGNATURE_KEY, signature)
+        .withData(data)
         .build();
   }
 }

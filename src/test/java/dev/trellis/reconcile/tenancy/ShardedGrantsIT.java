@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trellis.api.v1alpha1.Connector;
 import dev.trellis.projection.GrantsProjector;
+import dev.trellis.reader.GrantsReader;
+import dev.trellis.reader.Snapshot;
+import dev.trellis.reader.TrustedKeys;
 import dev.trellis.testsupport.ControlPlane;
 import dev.trellis.testsupport.DumpOnFailure;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -116,6 +119,19 @@ class ShardedGrantsIT {
       }
     });
     Map<String, String> after = versions(ns);
+    // Only the primary is signed; the reader kit, with the keys the operator publishes, authenticates the shards
+    // through the revisions the primary names.
+    Map<String, Map<String, String>> data = new TreeMap<>();
+    client.configMaps().inNamespace(ns).withLabel("iam.trellis.dev/connector", "c").list().getItems()
+        .forEach(cm -> data.put(cm.getMetadata().getName(), cm.getData()));
+    assertThat(data.get("c-grants")).containsKey(GrantsReader.SIGNATURE_KEY);
+    data.forEach((name, d) -> assertThat(d).as(name).containsKey(GrantsReader.DATA_KEY)
+        .satisfies(x -> assertThat(name.equals("c-grants") || !x.containsKey(GrantsReader.SIGNATURE_KEY)).isTrue()));
+    TrustedKeys keys = TrustedKeys.parse(client.configMaps().inNamespace("trellis-system")
+        .withName("trellis-signing-keys").get().getData().get("keys.json"));
+    Snapshot read = GrantsReader.assemble(data.remove("c-grants"), data, keys);
+    assertThat(read.verified()).isTrue();
+    assertThat(read.allowed("bob@shards.com", "resources.view", "r6")).isTrue();
     assertThat(after.get("c-grants")).as("the primary is rewritten").isNotEqualTo(before.get("c-grants"));
     assertThat(after.get("c-grants-1")).as("the shard of r6 and r7").isNotEqualTo(before.get("c-grants-1"));
     assertThat(after.get("c-grants-2")).as("r2's shard is untouched").isEqualTo(before.get("c-grants-2"));
