@@ -10,7 +10,7 @@
 # document; two replicas: the leader pod deleted, a binding changed meanwhile reaches its document once; a rolling
 # upgrade of both, the same; then two shards (sharding.shards=2): each shard's leader, every object filed, no
 # document changed, each shard's webhook answering for its namespaces, a partner role given in one shard seen in the
-# other; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
+# other; back to one Deployment, which serves both again; helm uninstall keeps CRDs and organizations. Prints the image digest, Ready time,
 # hand-over time and metrics.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -380,6 +380,31 @@ done
 log "a role given in shard 0 reached conn-eu's document and krishna's partner access in shard 1: $(partner_roles)"
 "$helm" test "$release" -n "$ns" --timeout 2m >/dev/null 2>&1 || fail "helm test with two shards"
 log "helm test passed with two shards"
+
+# Back to one Deployment: it serves every organization again (the shard labels left behind select nothing it needs),
+# under the unsharded Lease, and a change in either organization reaches its document.
+log "helm upgrade: back to sharding.shards=1"
+"$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set sharding.shards=1 --wait --timeout 5m >/dev/null \
+  || fail "helm upgrade back to one shard"
+k -n "$ns" rollout status deployment/"$release" --timeout=120s >/dev/null || fail "the unsharded Deployment did not roll out"
+for s in 0 1; do
+  k -n "$ns" get deployment "$release-shard-$s" >/dev/null 2>&1 && fail "shard $s's Deployment outlived sharding.shards=1"
+done
+deadline=$((SECONDS + 90))
+until h=$(holder) && [ -n "$h" ] && k -n "$ns" get pod "${h%_*}" >/dev/null 2>&1; do
+  [ $SECONDS -lt $deadline ] || fail "no pod of the unsharded Deployment holds Lease $release (holder: ${h:-none})"; sleep 1
+done
+k -n org-mrpaints patch rolebindings.iam.trellis.dev krishna-incident-manager --type merge \
+  -p '{"spec":{"expiresAt":"2096-12-31T00:00:00Z"}}' >/dev/null || fail "the webhook refused a write after unsharding"
+deadline=$((SECONDS + 90))
+until k -n org-mrpaints get configmap conn-eu-grants -o jsonpath='{.data.grants\.json}' | grep -q '2096-12-31'; do
+  [ $SECONDS -lt $deadline ] || fail "a change after unsharding never reached its document"; sleep 0.5
+done
+refusal=$(echo "${escalation//org-mrpaints/org-globalpartners}" | k --as dan@globalpartners.com apply --server-side -f - 2>&1 || true)
+echo "$refusal" | grep -q 'denied the request' || fail "after unsharding, dan's escalation was not refused: $refusal"
+[ "$(partner_roles)" = "$(echo "incident-manager@Organization operation-support-analyst@Project/london ")" ] \
+  || fail "krishna's partner access changed when unsharding: $(partner_roles)"
+log "one Deployment again (leader ${h%_*}): a change reached its document, the webhook refused dan, krishna's access kept"
 
 # ---------------------------------------------------------------------------------------------------------- uninstall
 log "helm uninstall"
