@@ -204,7 +204,7 @@ public class GrantsWriter {
   /** The ConfigMap holding {@code json}, with its signature unless {@code signature} is null (a v1alpha2 shard). */
   private ConfigMap desired(Connector connector, String name, String json, String signature) {
     String namespace = connector.getMetadata().getNamespace();
-    var labels = new java.util.LinkedHashMap<String, String>();
+    var labels = new LinkedHashMap<String, String>();
     labels.put(ApiConstants.MANAGED_BY_LABEL, ApiConstants.MANAGED_BY);
     labels.put(TenancyEventSources.CONNECTOR_LABEL, connector.getMetadata().getName());
     if (sharding.enabled()) {
