@@ -24,12 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The statuses partnerships give: the Partnership's phase and history (with an Event on both sides of each
@@ -52,9 +52,15 @@ final class PartnershipStatuses {
     this.events = events;
   }
 
-  /** Writes the customer-side status of each evaluated partnership; records its transitions. */
-  void writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Resolution resolution, Instant now,
-      ResourceID primary) {
+  /**
+   * Writes the customer-side status of each evaluated partnership; records its transitions.
+   *
+   * @return the namespaces of the partners whose members' published roles ({@code status.memberRoles}) changed: their
+   *     access lists must be written again, and this process's own status write wakes no one through its cache
+   */
+  Set<String> writePartnerships(List<PartnershipEvaluator.Evaluation> evaluations, Resolution resolution,
+      Instant now, ResourceID primary) {
+    Set<String> republished = new HashSet<>();
     for (var e : evaluations) {
       Partnership partnership = e.partnership();
       var evaluated = new PartnershipStatusAssembler.Evaluated(e.phase(),
@@ -63,9 +69,14 @@ final class PartnershipStatuses {
       List<PartnerMemberRoles> memberRoles = new ArrayList<>();
       new TreeMap<>(rolesByMember(partnership, resolution))
           .forEach((member, roles) -> memberRoles.add(new PartnerMemberRoles(member, roles)));
+      List<PartnerMemberRoles> before = partnership.getStatus() == null
+          || partnership.getStatus().getMemberRoles() == null ? List.of() : partnership.getStatus().getMemberRoles();
       boolean written = statuses.apply(partnership,
           PartnershipStatusAssembler.assemble(partnership, evaluated, memberRoles, now, clock),
           view.cache(Partnership.class), primary);
+      if (written && !before.equals(memberRoles)) {
+        e.partner().ifPresent(p -> republished.add(p.effectiveNamespace()));
+      }
       if (written) {
         for (PartnershipTransition t : e.transitions()) {
           String message = "Partnership " + partnership.getMetadata().getNamespace() + "/"
@@ -75,6 +86,7 @@ final class PartnershipStatuses {
         }
       }
     }
+    return republished;
   }
 
   /**
@@ -129,12 +141,14 @@ final class PartnershipStatuses {
 
   /**
    * For each member of the partner's namespace, the customer organizations it can switch to: those whose
-   * established partnership its organization accepted listing it, with the roles it effectively holds there.
+   * established partnership its organization accepted listing it, with the roles it effectively holds there as the
+   * customer's reconcile published them on the Partnership's status ({@code status.memberRoles}, which only the
+   * operator writes). One path whether or not this process serves the customer (docs/scaling.md): a partner's
+   * reconcile never rebuilds its customers' snapshots, and a change of those roles reaches it as that status's
+   * change.
    */
-  Map<String, List<PartnerAccess>> partnerAccess(List<Accepted> accepted,
-      Function<Organization, Resolution> resolve, Predicate<Organization> cachedHere) {
+  Map<String, List<PartnerAccess>> partnerAccess(List<Accepted> accepted) {
     Map<String, List<PartnerAccess>> access = new HashMap<>();
-    Map<String, Resolution> resolutions = new HashMap<>();
     for (Accepted a : accepted) {
       PartnershipAcceptance acceptance = a.acceptance();
       if (acceptance.getMetadata().getDeletionTimestamp() != null || a.phase() != PartnershipPhase.Established
@@ -143,13 +157,7 @@ final class PartnershipStatuses {
       }
       Organization customer = a.customer().get();
       Partnership partnership = a.partnership().get();
-      // The customer's effective bindings of this partnership's members, read once per acceptance: from its
-      // caches when this process caches the customer's bindings, else as the customer's process published them on
-      // the Partnership's status (another shard: docs/scaling.md).
-      Map<String, List<PartnerRole>> rolesByMember = cachedHere.test(customer)
-          ? rolesByMember(partnership, resolutions.computeIfAbsent(customer.getMetadata().getName(),
-              n -> resolve.apply(customer)))
-          : published(partnership);
+      Map<String, List<PartnerRole>> rolesByMember = published(partnership);
       for (String member : acceptance.getSpec().getMembers()) {
         List<PartnerRole> roles = rolesByMember.getOrDefault(member, List.of());
         if (!roles.isEmpty()) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The last resolution of each organization, by namespace, reused while the organization's snapshot is equal and
@@ -30,8 +29,7 @@ final class ResolutionMemo {
 
   /**
    * One organization's resolution (documents left out) of {@code snapshot} at {@code at}, valid until
-   * {@code validUntil} (exclusive; null: for ever), and its connectors' grants as written (null: not written by
-   * this resolution; readers of verdicts only made it).
+   * {@code validUntil} (exclusive; null: for ever), and its connectors' grants as written.
    */
   record Entry(OrgSnapshot snapshot, Instant at, Instant validUntil, Resolution resolution,
       Map<String, Written> connectors) {
@@ -55,23 +53,6 @@ final class ResolutionMemo {
         Map.copyOf(connectors));
     entries.put(namespace, entry);
     return entry;
-  }
-
-  /**
-   * The verdicts of {@code snapshot} at {@code now}: the remembered ones when they answer, else {@code judge}'s,
-   * remembered unless the namespace's own reconcile has meanwhile remembered a resolution of this snapshot with
-   * its documents written.
-   */
-  Resolution verdicts(String namespace, OrgSnapshot snapshot, Instant now, Supplier<Resolution> judge) {
-    Optional<Entry> known = reusable(namespace, snapshot, now);
-    if (known.isPresent()) {
-      return known.get().resolution();
-    }
-    Resolution judged = withoutDocuments(judge.get());
-    Entry entry = new Entry(snapshot, now, GrantResolver.validUntil(snapshot, now), judged, null);
-    entries.merge(namespace, entry,
-        (old, fresh) -> old.connectors() != null && old.answers(snapshot, now) ? old : fresh);
-    return judged;
   }
 
   /** Forgets the namespace: its organization or the namespace is gone. */

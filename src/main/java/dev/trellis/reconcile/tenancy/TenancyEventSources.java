@@ -18,7 +18,6 @@ import dev.trellis.reconcile.mappers.MemberToNamespacesMapper;
 import dev.trellis.reconcile.mappers.OrganizationToNamespacesMapper;
 import dev.trellis.reconcile.mappers.PartnershipAcceptanceToNamespacesMapper;
 import dev.trellis.reconcile.mappers.PartnershipToNamespacesMapper;
-import dev.trellis.reconcile.mappers.RoleBindingToNamespacesMapper;
 import dev.trellis.reconcile.mappers.ToOwnNamespaceMapper;
 import dev.trellis.reconcile.support.CacheReadiness;
 import dev.trellis.reconcile.support.CachedContent;
@@ -132,13 +131,14 @@ final class TenancyEventSources {
     resources = source(context, ManagedResource.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     connectors = source(context, Connector.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     members = source(context, Member.class, new MemberToNamespacesMapper<>(view), SPEC_CHANGED);
-    bindings = source(context, RoleBinding.class, new RoleBindingToNamespacesMapper(view), SPEC_CHANGED);
+    // A partner member's binding reaches the partner through the Partnership's status.memberRoles, not directly.
+    bindings = source(context, RoleBinding.class, new ToOwnNamespaceMapper<>(), SPEC_CHANGED);
     AccessRoleToNamespacesMapper.index(bindings);
     roles = source(context, AccessRole.class, new AccessRoleToNamespacesMapper(bindings), SPEC_CHANGED);
-    // With shards, a partnership's customer and partner may be served by different processes: the partner's learns
-    // from the Partnership's status which roles the customer gives its members (status.memberRoles).
+    // The partner learns from the Partnership's status which roles the customer gives its members
+    // (status.memberRoles): the customer's process, which may not be the partner's, publishes them.
     partnerships = source(context, Partnership.class, new PartnershipToNamespacesMapper(view),
-        sharding.enabled() ? SPEC_CHANGED.or(MEMBER_ROLES_CHANGED) : SPEC_CHANGED);
+        SPEC_CHANGED.or(MEMBER_ROLES_CHANGED));
     acceptances = source(context, PartnershipAcceptance.class, new PartnershipAcceptanceToNamespacesMapper(view),
         SPEC_CHANGED);
     // An acceptance changes a member; the customers of the member's organization see it too.

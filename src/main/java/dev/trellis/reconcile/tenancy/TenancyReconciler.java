@@ -105,7 +105,9 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private static final Duration RETRY_GRANTS = Duration.ofSeconds(10);
   /** How soon a namespace whose objects were just filed looks again, should their events not wake it. */
   private static final Duration UNFILED_RETRY = Duration.ofSeconds(5);
-  private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("grants-first");
+  /** Reconciles a namespace on request: once statuses may be written (GrantsFirst), or a partner's whose members' published roles this
+   * process changed. */
+  private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("wake");
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
   public TenancyReconciler(StatusWriter statuses, GrantsWriter grants, EventRecorder events, Clock clock,
@@ -173,11 +175,13 @@ public class TenancyReconciler implements Reconciler<Namespace> {
       return UpdateControl.<Namespace>noUpdate().rescheduleAfter(grantsFirst.remaining(now).toMillis());
     }
     List<PartnershipStatuses.Accepted> accepted = partnerships.accepted(name, org);
-    var partnerAccess = partnerships.partnerAccess(accepted, customer -> verdicts(customer, now),
-        customer -> sharding.serves(customer.effectiveNamespace()));
+    var partnerAccess = partnerships.partnerAccess(accepted);
     writeStatuses(name, resolution.verdicts(), resolution.access(), partnerAccess, primary);
     writeInvitationAcceptances(name, resolution.access(), primary);
-    partnerships.writePartnerships(evaluations, resolution, now, primary);
+    // A partner served here learns of its members' new roles now: the informer passes on no event for this
+    // process's own status write (another process's partners get the Partnership's watch event).
+    partnerships.writePartnerships(evaluations, resolution, now, primary).stream().filter(sharding::serves)
+        .forEach(partner -> wake.propagateEvent(new ResourceID(partner)));
     partnerships.writeAcceptances(accepted, primary);
     OrganizationStatusAssembler.tenancy(org, partnerships.organizationPartnerships(org, name, evaluations),
         resolution.access(), clock)
@@ -328,13 +332,6 @@ public class TenancyReconciler implements Reconciler<Namespace> {
     return snapshots.snapshot(org, namespace, evaluations);
   }
 
-  /** A customer's verdicts, as a partner's reconcile reads them: its last resolution when its snapshot is unchanged. */
-  private Resolution verdicts(Organization customer, Instant now) {
-    String namespace = customer.effectiveNamespace();
-    OrgSnapshot snapshot = snapshot(customer, namespace, evaluate(customer, namespace));
-    return memo.verdicts(namespace, snapshot, now, () -> GrantResolver.judge(snapshot, now));
-  }
-
   private void writeStatuses(String namespace, Verdicts verdicts, AccessOutcome access,
       Map<String, List<PartnerAccess>> partnerAccess, ResourceID primary) {
     view.in(Folder.class, namespace).forEach(folder -> judged(verdicts.folders(), folder)
@@ -368,8 +365,7 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private Resolution resolveAndWriteGrants(String namespace, OrgSnapshot snapshot, Instant now, ResourceID primary,
       Map<String, KubernetesClientException> failed) {
     List<Connector> connectors = view.in(Connector.class, namespace).toList();
-    var known = memo.reusable(namespace, snapshot, now)
-        .filter(e -> e.connectors() != null && intact(namespace, connectors, e.connectors()));
+    var known = memo.reusable(namespace, snapshot, now).filter(e -> intact(namespace, connectors, e.connectors()));
     ResolutionMemo.Entry entry;
     if (known.isPresent()) {
       entry = known.get();

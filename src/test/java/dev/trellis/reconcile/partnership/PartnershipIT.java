@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trellis.api.v1alpha1.ManagedResource;
 import dev.trellis.api.v1alpha1.Member;
 import dev.trellis.api.v1alpha1.Organization;
 import dev.trellis.api.v1alpha1.OrganizationPartnership;
@@ -177,6 +178,26 @@ class PartnershipIT {
             });
           });
     });
+
+    // 3b. A change in the customer that names none of the partner's objects — the only resource of the project a
+    // binding of his is scoped to leaves it, so the binding reaches nothing — still reaches his access list: the
+    // partner learns his roles from the Partnership's status.
+    given.apply(customer, """
+        apiVersion: iam.trellis.dev/v1alpha1
+        kind: RoleBinding
+        metadata: {name: krishna-paris-incidents}
+        spec:
+          role: incident-manager
+          subject: {kind: PartnerMember, partnership: globalmsp, name: krishna}
+          scope: {kind: Project, name: paris}
+        """);
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(krishnasRoles(partner))
+        .containsExactly("incident-manager@Project/paris", "operation-support-analyst@Project/london"));
+    patch(ManagedResource.class, customer, "ontap-paris", "{\"spec\":{\"projects\":[\"london\"]}}");
+    await().atMost(TenancyFixture.WAIT).untilAsserted(() -> assertThat(krishnasRoles(partner))
+        .containsExactly("operation-support-analyst@Project/london"));
+    client.resources(RoleBinding.class).inNamespace(customer).withName("krishna-paris-incidents").delete();
+    patch(ManagedResource.class, customer, "ontap-paris", "{\"spec\":{\"projects\":[\"paris\"]}}");
 
     // 4. Pausing suspends his access at once; resuming restores it.
     patch(Partnership.class, customer, "globalmsp", "{\"spec\":{\"paused\":true}}");
@@ -367,6 +388,14 @@ class PartnershipIT {
 
   private String orgId(String org) {
     return client.resources(Organization.class).withName(org).get().getStatus().getOrgId();
+  }
+
+  /** krishna's roles in his one customer, "role@scope", as his Member's status lists them. */
+  private List<String> krishnasRoles(String partner) {
+    var access = client.resources(Member.class).inNamespace(partner).withName("krishna").get().getStatus()
+        .getPartnerAccess();
+    assertThat(access).hasSize(1);
+    return access.get(0).getRoles().stream().map(r -> r.getRole() + "@" + r.getScope()).toList();
   }
 
   private void assertPhase(String namespace, PartnershipPhase phase) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** When the reconciler may reuse an organization's last resolution, and what it keeps of it. */
@@ -62,25 +61,10 @@ class ResolutionMemoTest {
   }
 
   @Test
-  void verdictsForAPartnerAreJudgedOnceAndNeverReplaceWrittenGrants() {
+  void aForgottenNamespaceResolvesAfresh() {
     OrgSnapshot s = RandomOrgs.generate(4);
-    AtomicInteger judged = new AtomicInteger();
-    Resolution first = memo.verdicts("ns", s, NOW, () -> {
-      judged.incrementAndGet();
-      return GrantResolver.judge(s, NOW);
-    });
-    Resolution second = memo.verdicts("ns", s, NOW, () -> {
-      judged.incrementAndGet();
-      return GrantResolver.judge(s, NOW);
-    });
-    assertThat(judged).hasValue(1);
-    assertThat(second).isSameAs(first);
-    assertThat(memo.reusable("ns", s, NOW).get().connectors()).as("no grants written by judging").isNull();
-
     memo.remember("ns", s, NOW, GrantResolver.resolve(s, NOW), WRITTEN);
-    memo.verdicts("ns", s, NOW, () -> GrantResolver.judge(s, NOW));
     assertThat(memo.reusable("ns", s, NOW).get().connectors()).isEqualTo(WRITTEN);
-
     memo.forget("ns");
     assertThat(memo.reusable("ns", s, NOW)).isEmpty();
   }
