@@ -105,8 +105,10 @@ public class TenancyReconciler implements Reconciler<Namespace> {
   private static final Duration RETRY_GRANTS = Duration.ofSeconds(10);
   /** How soon a namespace whose objects were just filed looks again, should their events not wake it. */
   private static final Duration UNFILED_RETRY = Duration.ofSeconds(5);
-  /** Reconciles a namespace on request: once statuses may be written (GrantsFirst), or a partner's whose members' published roles this
-   * process changed. */
+  /**
+   * Reconciles a namespace on request: once statuses may be written (GrantsFirst), or a partner's whose members'
+   * published roles this process changed.
+   */
   private final SimpleInboundEventSource<Namespace> wake = new SimpleInboundEventSource<>("wake");
   private final GrantsFirst grantsFirst = new GrantsFirst(ns -> wake.propagateEvent(new ResourceID(ns)));
 
