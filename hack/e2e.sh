@@ -309,9 +309,10 @@ rm -f "$watch_log"
 # different shards (org-mrpaints in 0, org-globalpartners in 1), so their partnership crosses processes. Each shard
 # elects its own leader, files its objects, keeps every document as it was, answers admission for its namespaces
 # through its own Service, and a partner member's access follows a change in the customer's shard.
-# Changing sharding.shards makes a new webhook certificate (it names every shard's Service): until the old pods are
-# gone the API server may still reach one and refuse the write, failing closed (x509). Retried for up to a minute;
-# any other failure, or Trellis's own answer, is returned as it is.
+# Changing sharding.shards makes a new webhook certificate (it names every shard's Service); the registration trusts
+# the previous CA too until the next upgrade, so the old pods are still trusted while they stop. Until the new pods
+# are Ready a new Service may have no endpoint and the API server refuses the write, failing closed. Retried for up
+# to a minute; any other failure, or Trellis's own answer, is returned as it is.
 admitted_or_refused() { # <user, or - for the admin> <manifest, or a kubectl command with -> : the API server's answer
   local as=$1; shift
   local deadline=$((SECONDS + 60)) out
@@ -331,6 +332,9 @@ log "helm upgrade: sharding.shards=2, one replica per shard"
 "$helm" upgrade "$release" helm/trellis -n "$ns" --reuse-values --set sharding.shards=2 --set replicas=1 \
   --wait --timeout 5m >/dev/null || fail "helm upgrade to two shards"
 k -n "$ns" get deployment "$release" >/dev/null 2>&1 && fail "the unsharded Deployment outlived the change to shards"
+cas=$(k get validatingwebhookconfiguration "$release-iam" -o jsonpath='{.webhooks[0].clientConfig.caBundle}' \
+  | base64 -d | grep -c 'BEGIN CERTIFICATE')
+[ "$cas" = 2 ] || fail "after the change to shards the webhook trusts $cas CAs, not the new and the previous one"
 for s in 0 1; do
   k -n "$ns" rollout status deployment/"$release-shard-$s" --timeout=120s >/dev/null || fail "shard $s did not roll out"
   deadline=$((SECONDS + 90))

@@ -54,11 +54,12 @@ The webhook Services the serving certificate must name, comma-separated: <releas
 {{- end -}}
 
 {{/*
-The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key"}: the Secret the chart made
+The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key", "bundle"}: the Secret the chart made
 on an earlier install when there is one and it names the same Services (so upgrades keep it and pods are not
 restarted for nothing; its annotation iam.trellis.dev/webhook-services says which, absent on Secrets made before
 shards, which named <release>-webhook only), else a new CA and certificate for the Services' DNS names. Changing
-sharding.shards thus makes a new one. Made once per render: every template that asks gets the same one.
+sharding.shards thus makes a new one, and then "bundle" holds the new CA and the previous Secret's, for the
+registration's caBundle. Made once per render: every template that asks gets the same one.
 */}}
 {{- define "trellis.webhookCertificate" -}}
 {{- if .Values.webhook.existingSecret -}}
@@ -81,7 +82,13 @@ sharding.shards thus makes a new one. Made once per render: every template that 
 {{- end -}}
 {{- $ca := genCA (printf "%s-webhook-ca" (include "trellis.fullname" .)) 3650 -}}
 {{- $cert := genSignedCert (printf "%s.%s.svc" $svc $ns) nil $dns 3650 $ca -}}
-{{- $_ := set .Values.webhook "generated" (dict "ca" ($ca.Cert | b64enc) "crt" ($cert.Cert | b64enc) "key" ($cert.Key | b64enc)) -}}
+{{- /* Pods of the previous release serve the previous certificate until they stop: the API server trusts both CAs
+       meanwhile, so a write they admit is not refused for an unknown authority. */ -}}
+{{- $bundle := $ca.Cert -}}
+{{- if and $existing (hasKey $existing "data") (hasKey $existing.data "ca.crt") -}}
+{{- $bundle = printf "%s\n%s" (trimSuffix "\n" $ca.Cert) (index $existing.data "ca.crt" | b64dec) -}}
+{{- end -}}
+{{- $_ := set .Values.webhook "generated" (dict "ca" ($ca.Cert | b64enc) "bundle" ($bundle | b64enc) "crt" ($cert.Cert | b64enc) "key" ($cert.Key | b64enc)) -}}
 {{- end -}}
 {{- end -}}
 {{- toJson .Values.webhook.generated -}}

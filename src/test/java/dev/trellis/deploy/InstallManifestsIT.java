@@ -15,6 +15,7 @@ import dev.trellis.testsupport.DumpOnFailure;
 import dev.trellis.testsupport.Tools;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,76 @@ class InstallManifestsIT {
     }
     assertThat(named).contains("chart-trellis-webhook-shard-0.trellis-system.svc",
         "chart-trellis-webhook-shard-1.trellis-system.svc");
+  }
+
+  /**
+   * Changing the number of shards makes a new webhook certificate; the previous pods serve the previous one until they
+   * stop, so the registration trusts both CAs meanwhile, and an upgrade that keeps the certificate trusts its CA only.
+   */
+  @Test
+  void aNewWebhookCertificateIsTrustedBesideThePreviousOneUntilThePreviousPodsStop() throws Exception {
+    String kubeconfig = ControlPlane.get().kubeconfig().toString();
+    String installed = Tools.run(null, Tools.binary("helm"), "template", "rotate", "helm/trellis",
+        "--namespace", "trellis-system", "--kube-version", "1.37.2");
+    JsonNode secret = only(installed, "Secret", "rotate-trellis-webhook-tls");
+    try (KubernetesClient client = ControlPlane.get().newClient()) {
+      client.resource(new YAMLMapper().treeToValue(secret, Secret.class)).create();
+      try {
+        // What helm upgrade renders against the cluster (lookup sees the Secret of the install).
+        String sharded = Tools.run(null, Tools.binary("helm"), "template", "rotate", "helm/trellis",
+            "--namespace", "trellis-system", "--kube-version", "1.37.2", "--set", "sharding.shards=2",
+            "--dry-run=server", "--kubeconfig", kubeconfig);
+        X509Certificate previousCa = certificates(secret.path("data").path("ca.crt").asText()).get(0);
+        JsonNode renewed = only(sharded, "Secret", "rotate-trellis-webhook-tls");
+        List<X509Certificate> newCa = certificates(renewed.path("data").path("ca.crt").asText());
+        assertThat(newCa).hasSize(1).doesNotContain(previousCa);
+        certificates(renewed.path("data").path("tls.crt").asText()).get(0).verify(newCa.get(0).getPublicKey());
+        for (String bundle : caBundles(sharded)) {
+          assertThat(certificates(bundle)).containsExactlyInAnyOrder(newCa.get(0), previousCa);
+        }
+        // The same Services as the Secret names: it is kept, and only its CA is trusted.
+        String kept = Tools.run(null, Tools.binary("helm"), "template", "rotate", "helm/trellis",
+            "--namespace", "trellis-system", "--kube-version", "1.37.2", "--dry-run=server", "--kubeconfig",
+            kubeconfig);
+        assertThat(only(kept, "Secret", "rotate-trellis-webhook-tls").path("data")).isEqualTo(secret.path("data"));
+        assertThat(caBundles(kept)).isNotEmpty()
+            .allSatisfy(bundle -> assertThat(certificates(bundle)).containsExactly(previousCa));
+      } finally {
+        client.secrets().inNamespace("trellis-system").withName("rotate-trellis-webhook-tls").delete();
+      }
+    }
+  }
+
+  private static JsonNode only(String manifests, String kind, String name) throws IOException {
+    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(manifests)) {
+      while (documents.hasNext()) {
+        JsonNode object = documents.next();
+        if (object != null && kind.equals(object.path("kind").asText())
+            && name.equals(object.path("metadata").path("name").asText())) {
+          return object;
+        }
+      }
+    }
+    throw new AssertionError(kind + " " + name + " not rendered");
+  }
+
+  private static List<String> caBundles(String manifests) throws IOException {
+    List<String> bundles = new ArrayList<>();
+    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(manifests)) {
+      while (documents.hasNext()) {
+        JsonNode object = documents.next();
+        if (object != null && "ValidatingWebhookConfiguration".equals(object.path("kind").asText())) {
+          object.path("webhooks").forEach(w -> bundles.add(w.path("clientConfig").path("caBundle").asText()));
+        }
+      }
+    }
+    return bundles;
+  }
+
+  private static List<X509Certificate> certificates(String base64Pem) throws Exception {
+    return CertificateFactory.getInstance("X.509")
+        .generateCertificates(new ByteArrayInputStream(Base64.getDecoder().decode(base64Pem))).stream()
+        .map(X509Certificate.class::cast).toList();
   }
 
   /**
