@@ -110,12 +110,22 @@ final class TenancyEventSources {
   /** An object of a sharded kind, by name, in {@link #moved}. */
   record Moved(Class<? extends HasMetadata> kind, String name) {}
 
-  /** Forgets a moved object: back in this shard's caches, or deleted. */
+  /** Holds an object that left this shard's caches as moved until it settles. */
+  private void hold(String namespace, Moved object) {
+    // Atomically with settle: a set emptied and dropped there is never added to here.
+    moved.compute(namespace, (ns, pending) -> {
+      Set<Moved> held = pending == null ? ConcurrentHashMap.newKeySet() : pending;
+      held.add(object);
+      return held;
+    });
+  }
+
+  /** Forgets a moved object: back in this shard's caches, or deleted. A namespace left with none is dropped. */
   void settle(String namespace, Moved object) {
-    Set<Moved> pending = moved.get(namespace);
-    if (pending != null) {
+    moved.computeIfPresent(namespace, (ns, pending) -> {
       pending.remove(object);
-    }
+      return pending.isEmpty() ? null : pending;
+    });
   }
 
   /** The namespaces, as the tenancy controller's primary cache holds them: ownership is read from them. */
@@ -295,8 +305,7 @@ final class TenancyEventSources {
       // matched (the label still on it): a removal cannot be told from a deletion here. So every deletion is held as
       // a move until the API server says the object is gone (TenancyReconciler.everyObjectFiled).
       builder.withOnDeleteFilter((gone, finalStateUnknown) -> {
-        moved.computeIfAbsent(gone.getMetadata().getNamespace(), ns -> ConcurrentHashMap.newKeySet())
-            .add(new Moved(kind, gone.getMetadata().getName()));
+        hold(gone.getMetadata().getNamespace(), new Moved(kind, gone.getMetadata().getName()));
         return true;
       });
       builder.withOnAddFilter(added -> {
