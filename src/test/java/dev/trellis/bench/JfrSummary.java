@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,12 +17,55 @@ import jdk.jfr.consumer.RecordingFile;
 final class JfrSummary {
   private JfrSummary() {}
 
-  record Hot(long samples, Map<String, Long> self, Map<String, Long> inclusive, Map<String, Long> threads) {}
+  record Hot(long samples, Map<String, Long> self, Map<String, Long> inclusive, Map<String, Long> threads,
+      Map<String, Long> parts) {}
+
+  /**
+   * What a sample was doing, by the frame nearest its top that belongs to one of these (in this order within a
+   * frame's class name): the parts "where the time goes" in docs/benchmarks.md names.
+   */
+  private static final List<Map.Entry<String, String>> PARTS = List.of(
+      Map.entry("sun.security.ec.ed.", "signing (Ed25519)"),
+      Map.entry("dev.trellis.reconcile.support.SigningKey", "signing (Ed25519)"),
+      Map.entry("com.sun.crypto.provider.", "TLS (AES-GCM)"),
+      Map.entry("sun.security.ssl.", "TLS (other)"),
+      Map.entry("io.netty.handler.ssl.", "TLS (other)"),
+      Map.entry("dev.trellis.reconcile.support.CachedContent", "caching ConfigMaps (digest)"),
+      Map.entry("com.fasterxml.jackson.core.json.UTF8StreamJsonParser", "JSON decoding"),
+      Map.entry("com.fasterxml.jackson.core.json.ReaderBasedJsonParser", "JSON decoding"),
+      Map.entry("com.fasterxml.jackson.databind.deser.", "JSON decoding"),
+      Map.entry("com.fasterxml.jackson.core.json.WriterBasedJsonGenerator", "JSON encoding (requests)"),
+      Map.entry("com.fasterxml.jackson.core.json.UTF8JsonGenerator", "JSON encoding (requests)"),
+      Map.entry("com.fasterxml.jackson.databind.ser.", "JSON encoding (requests)"),
+      Map.entry("dev.trellis.model.grants.", "resolving"),
+      Map.entry("dev.trellis.projection.", "rendering documents"),
+      Map.entry("dev.trellis.reconcile.tenancy.OrganizationSnapshots", "building snapshots"),
+      Map.entry("dev.trellis.reconcile.conversion.", "building snapshots"),
+      Map.entry("dev.trellis.reconcile.tenancy.PartnershipStatuses", "statuses"),
+      Map.entry("dev.trellis.reconcile.status.", "statuses"),
+      Map.entry("dev.trellis.reconcile.support.StatusWriter", "statuses"),
+      Map.entry("io.fabric8.kubernetes.client.informers.", "informers (other)"),
+      Map.entry("io.javaoperatorsdk.operator.processing.event.source.informer.", "informers (other)"),
+      Map.entry("io.netty.", "network (other)"),
+      Map.entry("io.vertx.", "network (other)"));
+
+  /** The part of {@link #PARTS} a stack (its frames' class names, top first) belongs to, or "other". */
+  static String part(List<String> classNames) {
+    for (String type : classNames) {
+      for (Map.Entry<String, String> p : PARTS) {
+        if (type.startsWith(p.getKey())) {
+          return p.getValue();
+        }
+      }
+    }
+    return "other";
+  }
 
   static Hot read(Path jfr, Instant from, Instant to) throws IOException {
     Map<String, Long> self = new TreeMap<>();
     Map<String, Long> inclusive = new TreeMap<>();
     Map<String, Long> threads = new TreeMap<>();
+    Map<String, Long> parts = new TreeMap<>();
     long samples = 0;
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
@@ -35,6 +79,7 @@ final class JfrSummary {
         if (!frames.isEmpty()) {
           self.merge(name(frames.get(0)), 1L, Long::sum);
         }
+        parts.merge(part(frames.stream().map(f -> f.getMethod().getType().getName()).toList()), 1L, Long::sum);
         Set<String> seen = new HashSet<>();
         for (RecordedFrame f : frames) {
           String n = name(f);
@@ -46,7 +91,7 @@ final class JfrSummary {
         threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
       }
     }
-    return new Hot(samples, top(self, 15), top(inclusive, 25), top(threads, 6));
+    return new Hot(samples, top(self, 15), top(inclusive, 25), top(threads, 6), top(parts, PARTS.size() + 1));
   }
 
   private static String name(RecordedFrame f) {

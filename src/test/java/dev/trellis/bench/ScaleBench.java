@@ -771,9 +771,11 @@ final class ScaleBench {
       notes.put("JFR, cold start: " + cold.samples() + " samples; hottest (self)", cold.self().toString());
       notes.put("JFR, cold start: inclusive", cold.inclusive().toString());
       notes.put("JFR, cold start: threads", cold.threads().toString());
+      notes.put("JFR, cold start: by part", cold.parts().toString());
       notes.put("JFR, changes: " + incremental.samples() + " samples; hottest (self)", incremental.self().toString());
       notes.put("JFR, changes: inclusive", incremental.inclusive().toString());
       notes.put("JFR, changes: threads", incremental.threads().toString());
+      notes.put("JFR, changes: by part", incremental.parts().toString());
       notes.put("JFR recording", jfr.toString());
     } catch (Exception e) {
       notes.put("JFR", "could not read " + jfr + ": " + e);
