@@ -2,7 +2,9 @@ package dev.trellis.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +94,72 @@ final class JfrSummary {
       }
     }
     return new Hot(samples, top(self, 15), top(inclusive, 25), top(threads, 6), top(parts, PARTS.size() + 1));
+  }
+
+  /**
+   * The time the JIT compilers spent compiling between {@code from} and {@code to} (jdk.CompilerStatistics, sampled
+   * each second: wall time of the compiler threads, which on a busy machine includes their wait for a core).
+   */
+  static Duration compiling(Path jfr, Instant from, Instant to) throws IOException {
+    Duration before = Duration.ZERO;
+    Duration until = Duration.ZERO;
+    try (RecordingFile file = new RecordingFile(jfr)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent e = file.readEvent();
+        if (e.getEventType().getName().equals("jdk.CompilerStatistics") && !e.getStartTime().isAfter(to)) {
+          Duration spent = e.getDuration("totalTimeSpent");
+          if (!e.getStartTime().isAfter(from)) {
+            before = spent;
+          }
+          until = spent;
+        }
+      }
+    }
+    return until.minus(before);
+  }
+
+  /**
+   * CPU seconds of each Java thread (numbers in names made N, so pools add up; the JIT compilers are Java threads
+   * here, the garbage collector's are not) between {@code from} and {@code to}, from jdk.ThreadCPULoad: each event
+   * gives a thread's share of all processors since its previous one (every 10 s), counted for the part of that
+   * interval inside the window.
+   */
+  static Map<String, Double> cpuByThread(Path jfr, Instant from, Instant to) throws IOException {
+    Map<String, Double> seconds = new TreeMap<>();
+    Map<Long, Instant> previous = new HashMap<>();
+    int processors = 1;
+    Instant first = null;
+    try (RecordingFile file = new RecordingFile(jfr)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent e = file.readEvent();
+        String type = e.getEventType().getName();
+        if (first == null || e.getStartTime().isBefore(first)) {
+          first = e.getStartTime();
+        }
+        if (type.equals("jdk.CPUInformation")) {
+          processors = Math.max(1, e.getInt("hwThreads"));
+        } else if (type.equals("jdk.ThreadCPULoad") && e.getThread("eventThread") != null) {
+          var thread = e.getThread("eventThread");
+          Instant at = e.getStartTime();
+          Instant since = previous.getOrDefault(thread.getJavaThreadId(), first);
+          previous.put(thread.getJavaThreadId(), at);
+          long overlap = Duration.between(since.isAfter(from) ? since : from, at.isBefore(to) ? at : to).toMillis();
+          long interval = Duration.between(since, at).toMillis();
+          if (overlap > 0 && interval > 0) {
+            double load = e.getFloat("user") + e.getFloat("system");
+            // C1 and C2 CompilerThreadN stay apart: the client and the server compiler.
+            String name = thread.getJavaName() == null ? "?" : thread.getJavaName().replaceAll("(?<!^C)\\d+", "N");
+            seconds.merge(name, load * interval / 1e3 * overlap / interval, Double::sum);
+          }
+        }
+      }
+    }
+    int cpus = processors;
+    Map<String, Double> out = new LinkedHashMap<>();
+    seconds.entrySet().stream().filter(t -> t.getValue() * cpus >= 0.05)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(t -> out.put(t.getKey(), Math.round(t.getValue() * cpus * 10) / 10.0));
+    return out;
   }
 
   private static String name(RecordedFrame f) {
