@@ -54,9 +54,9 @@ The webhook Services the serving certificate must name, comma-separated: <releas
 {{- end -}}
 
 {{/*
-The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key", "bundle"}: the Secret the chart made
-on an earlier install when there is one and it names the same Services (so upgrades keep it and pods are not
-restarted for nothing; its annotation iam.trellis.dev/webhook-services says which, absent on Secrets made before
+The webhook's serving certificate and its CA, as JSON of base64 PEM {"ca", "crt", "key", "bundle"}: the Secret the
+chart made on an earlier install when there is one and it names the same Services (so upgrades keep it and pods are
+not restarted for nothing; its annotation iam.trellis.dev/webhook-services says which, absent on Secrets made before
 shards, which named <release>-webhook only), else a new CA and certificate for the Services' DNS names. Changing
 sharding.shards thus makes a new one, and then "bundle" holds the new CA and the previous Secret's, for the
 registration's caBundle. Made once per render: every template that asks gets the same one.
