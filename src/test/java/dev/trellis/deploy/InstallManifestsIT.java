@@ -134,18 +134,11 @@ class InstallManifestsIT {
       assertThat(spec.path("selector").path("matchLabels").path(Sharding.LABEL).asText()).isEqualTo(k + "-of-2");
     }
     Map<String, String> routes = new TreeMap<>();
-    YAMLMapper yaml = new YAMLMapper();
-    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(rendered)) {
-      while (documents.hasNext()) {
-        JsonNode object = documents.next();
-        if (object != null && "ValidatingWebhookConfiguration".equals(object.path("kind").asText())) {
-          object.path("webhooks").forEach(w -> routes.put(w.path("name").asText(),
-              w.path("clientConfig").path("service").path("name").asText() + " "
-                  + w.path("namespaceSelector").path("matchExpressions").get(1).path("operator").asText() + " "
-                  + w.path("namespaceSelector").path("matchExpressions").get(1).path("values")));
-        }
-      }
-    }
+    objects(rendered, "ValidatingWebhookConfiguration").forEach(object -> object.path("webhooks")
+        .forEach(w -> routes.put(w.path("name").asText(),
+            w.path("clientConfig").path("service").path("name").asText() + " "
+                + w.path("namespaceSelector").path("matchExpressions").get(1).path("operator").asText() + " "
+                + w.path("namespaceSelector").path("matchExpressions").get(1).path("values"))));
     // Each shard's namespaces to its own Service; a namespace not labelled yet to shard 0, which refuses what it
     // does not serve (fail closed) until the operator has labelled it.
     assertThat(routes).containsExactly(
@@ -154,18 +147,9 @@ class InstallManifestsIT {
         Map.entry("unfiled.iam.trellis.dev", "chart-trellis-webhook-shard-0 NotIn [\"0-of-2\",\"1-of-2\"]"));
     // The API server checks the certificate against the name of the Service it calls: each shard's must be in it.
     Set<String> named = new TreeSet<>();
-    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(rendered)) {
-      while (documents.hasNext()) {
-        JsonNode object = documents.next();
-        if (object != null && "Secret".equals(object.path("kind").asText())
-            && object.path("metadata").path("name").asText().endsWith("-webhook-tls")) {
-          X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-              .generateCertificate(new ByteArrayInputStream(
-                  Base64.getDecoder().decode(object.path("data").path("tls.crt").asText())));
-          certificate.getSubjectAlternativeNames().forEach(name -> named.add(String.valueOf(name.get(1))));
-        }
-      }
-    }
+    JsonNode secret = only(rendered, "Secret", "chart-trellis-webhook-tls");
+    certificates(secret.path("data").path("tls.crt").asText()).get(0).getSubjectAlternativeNames()
+        .forEach(name -> named.add(String.valueOf(name.get(1))));
     assertThat(named).contains("chart-trellis-webhook-shard-0.trellis-system.svc",
         "chart-trellis-webhook-shard-1.trellis-system.svc");
   }
@@ -208,29 +192,29 @@ class InstallManifestsIT {
     }
   }
 
-  private static JsonNode only(String manifests, String kind, String name) throws IOException {
+  /** The objects of {@code kind} in a YAML stream, whole, in order. */
+  private static List<JsonNode> objects(String manifests, String kind) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
     try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(manifests)) {
       while (documents.hasNext()) {
         JsonNode object = documents.next();
-        if (object != null && kind.equals(object.path("kind").asText())
-            && name.equals(object.path("metadata").path("name").asText())) {
-          return object;
+        if (object != null && kind.equals(object.path("kind").asText())) {
+          found.add(object);
         }
       }
     }
-    throw new AssertionError(kind + " " + name + " not rendered");
+    return found;
+  }
+
+  private static JsonNode only(String manifests, String kind, String name) throws IOException {
+    return objects(manifests, kind).stream().filter(o -> name.equals(o.path("metadata").path("name").asText()))
+        .findFirst().orElseThrow(() -> new AssertionError(kind + " " + name + " not rendered"));
   }
 
   private static List<String> caBundles(String manifests) throws IOException {
     List<String> bundles = new ArrayList<>();
-    try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(manifests)) {
-      while (documents.hasNext()) {
-        JsonNode object = documents.next();
-        if (object != null && "ValidatingWebhookConfiguration".equals(object.path("kind").asText())) {
-          object.path("webhooks").forEach(w -> bundles.add(w.path("clientConfig").path("caBundle").asText()));
-        }
-      }
-    }
+    objects(manifests, "ValidatingWebhookConfiguration").forEach(object -> object.path("webhooks")
+        .forEach(w -> bundles.add(w.path("clientConfig").path("caBundle").asText())));
     return bundles;
   }
 
@@ -246,15 +230,8 @@ class InstallManifestsIT {
    */
   private static Map<String, JsonNode> byName(String manifests, String kind) throws IOException {
     Map<String, JsonNode> found = new TreeMap<>();
-    YAMLMapper yaml = new YAMLMapper();
-    try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(manifests)) {
-      while (documents.hasNext()) {
-        JsonNode object = documents.next();
-        if (object != null && kind.equals(object.path("kind").asText())) {
-          found.put(object.path("metadata").path("name").asText(), collapseWhiteSpace(object.path("spec")));
-        }
-      }
-    }
+    objects(manifests, kind).forEach(
+        object -> found.put(object.path("metadata").path("name").asText(), collapseWhiteSpace(object.path("spec"))));
     return found;
   }
 
