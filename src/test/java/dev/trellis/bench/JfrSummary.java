@@ -20,7 +20,7 @@ final class JfrSummary {
   private JfrSummary() {}
 
   record Hot(long samples, Map<String, Long> self, Map<String, Long> inclusive, Map<String, Long> threads,
-      Map<String, Long> parts) {}
+      Map<String, Long> parts, Duration compiling, Map<String, Double> cpuByThread) {}
 
   /**
    * What a sample was doing, by the frame nearest its top that belongs to one of these (in this order within a
@@ -63,103 +63,81 @@ final class JfrSummary {
     return "other";
   }
 
+  /**
+   * One pass over the recording for the window from {@code from} to {@code to}: the execution samples (hottest
+   * methods, threads, parts), the time the JIT compilers spent compiling (jdk.CompilerStatistics, sampled each
+   * second: wall time of the compiler threads, which on a busy machine includes their wait for a core) and the CPU
+   * seconds of each Java thread (numbers in names made N, so pools add up; the JIT compilers are Java threads here,
+   * the garbage collector's are not) from jdk.ThreadCPULoad: each event gives a thread's share of all processors
+   * since its previous one (every 10 s), counted for the part of that interval inside the window.
+   */
   static Hot read(Path jfr, Instant from, Instant to) throws IOException {
     Map<String, Long> self = new TreeMap<>();
     Map<String, Long> inclusive = new TreeMap<>();
     Map<String, Long> threads = new TreeMap<>();
     Map<String, Long> parts = new TreeMap<>();
     long samples = 0;
-    try (RecordingFile file = new RecordingFile(jfr)) {
-      while (file.hasMoreEvents()) {
-        RecordedEvent e = file.readEvent();
-        if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStartTime().isBefore(from)
-            || e.getStartTime().isAfter(to) || e.getStackTrace() == null) {
-          continue;
-        }
-        samples++;
-        var frames = e.getStackTrace().getFrames();
-        if (!frames.isEmpty()) {
-          self.merge(name(frames.get(0)), 1L, Long::sum);
-        }
-        parts.merge(part(frames.stream().map(f -> f.getMethod().getType().getName()).toList()), 1L, Long::sum);
-        Set<String> seen = new HashSet<>();
-        for (RecordedFrame f : frames) {
-          String n = name(f);
-          if (seen.add(n)) {
-            inclusive.merge(n, 1L, Long::sum);
-          }
-        }
-        String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
-        threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
-      }
-    }
-    return new Hot(samples, top(self, 15), top(inclusive, 25), top(threads, 6), top(parts, PARTS.size() + 1));
-  }
-
-  /**
-   * The time the JIT compilers spent compiling between {@code from} and {@code to} (jdk.CompilerStatistics, sampled
-   * each second: wall time of the compiler threads, which on a busy machine includes their wait for a core).
-   */
-  static Duration compiling(Path jfr, Instant from, Instant to) throws IOException {
-    Duration before = Duration.ZERO;
-    Duration until = Duration.ZERO;
-    try (RecordingFile file = new RecordingFile(jfr)) {
-      while (file.hasMoreEvents()) {
-        RecordedEvent e = file.readEvent();
-        if (e.getEventType().getName().equals("jdk.CompilerStatistics") && !e.getStartTime().isAfter(to)) {
-          Duration spent = e.getDuration("totalTimeSpent");
-          if (!e.getStartTime().isAfter(from)) {
-            before = spent;
-          }
-          until = spent;
-        }
-      }
-    }
-    return until.minus(before);
-  }
-
-  /**
-   * CPU seconds of each Java thread (numbers in names made N, so pools add up; the JIT compilers are Java threads
-   * here, the garbage collector's are not) between {@code from} and {@code to}, from jdk.ThreadCPULoad: each event
-   * gives a thread's share of all processors since its previous one (every 10 s), counted for the part of that
-   * interval inside the window.
-   */
-  static Map<String, Double> cpuByThread(Path jfr, Instant from, Instant to) throws IOException {
-    Map<String, Double> seconds = new TreeMap<>();
-    Map<Long, Instant> previous = new HashMap<>();
+    Duration compiledBefore = Duration.ZERO;
+    Duration compiledUntil = Duration.ZERO;
+    Map<String, Double> cpuShare = new TreeMap<>();
+    Map<Long, Instant> previousLoad = new HashMap<>();
     int processors = 1;
     Instant first = null;
     try (RecordingFile file = new RecordingFile(jfr)) {
       while (file.hasMoreEvents()) {
         RecordedEvent e = file.readEvent();
         String type = e.getEventType().getName();
-        if (first == null || e.getStartTime().isBefore(first)) {
-          first = e.getStartTime();
+        Instant at = e.getStartTime();
+        if (first == null || at.isBefore(first)) {
+          first = at;
         }
         if (type.equals("jdk.CPUInformation")) {
           processors = Math.max(1, e.getInt("hwThreads"));
+        } else if (type.equals("jdk.CompilerStatistics") && !at.isAfter(to)) {
+          Duration spent = e.getDuration("totalTimeSpent");
+          if (!at.isAfter(from)) {
+            compiledBefore = spent;
+          }
+          compiledUntil = spent;
         } else if (type.equals("jdk.ThreadCPULoad") && e.getThread("eventThread") != null) {
           var thread = e.getThread("eventThread");
-          Instant at = e.getStartTime();
-          Instant since = previous.getOrDefault(thread.getJavaThreadId(), first);
-          previous.put(thread.getJavaThreadId(), at);
+          Instant since = previousLoad.getOrDefault(thread.getJavaThreadId(), first);
+          previousLoad.put(thread.getJavaThreadId(), at);
           long overlap = Duration.between(since.isAfter(from) ? since : from, at.isBefore(to) ? at : to).toMillis();
           long interval = Duration.between(since, at).toMillis();
           if (overlap > 0 && interval > 0) {
             double load = e.getFloat("user") + e.getFloat("system");
             // C1 and C2 CompilerThreadN stay apart: the client and the server compiler.
             String name = thread.getJavaName() == null ? "?" : thread.getJavaName().replaceAll("(?<!^C)\\d+", "N");
-            seconds.merge(name, load * interval / 1e3 * overlap / interval, Double::sum);
+            cpuShare.merge(name, load * overlap / 1e3, Double::sum);
           }
+        } else if (type.equals("jdk.ExecutionSample") && !at.isBefore(from) && !at.isAfter(to)
+            && e.getStackTrace() != null) {
+          samples++;
+          var frames = e.getStackTrace().getFrames();
+          if (!frames.isEmpty()) {
+            self.merge(name(frames.get(0)), 1L, Long::sum);
+          }
+          parts.merge(part(frames.stream().map(f -> f.getMethod().getType().getName()).toList()), 1L, Long::sum);
+          Set<String> seen = new HashSet<>();
+          for (RecordedFrame f : frames) {
+            String n = name(f);
+            if (seen.add(n)) {
+              inclusive.merge(n, 1L, Long::sum);
+            }
+          }
+          String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+          threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
         }
       }
     }
     int cpus = processors;
-    Map<String, Double> out = new LinkedHashMap<>();
-    seconds.entrySet().stream().filter(t -> t.getValue() * cpus >= 0.05)
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    cpuShare.entrySet().stream().filter(t -> t.getValue() * cpus >= 0.05)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(t -> out.put(t.getKey(), Math.round(t.getValue() * cpus * 10) / 10.0));
-    return out;
+        .forEach(t -> cpu.put(t.getKey(), Math.round(t.getValue() * cpus * 10) / 10.0));
+    return new Hot(samples, top(self, 15), top(inclusive, 25), top(threads, 6), top(parts, PARTS.size() + 1),
+        compiledUntil.minus(compiledBefore), cpu);
   }
 
   private static String name(RecordedFrame f) {

@@ -773,15 +773,15 @@ final class ScaleBench {
       notes.put("JFR, cold start: threads", cold.threads().toString());
       notes.put("JFR, cold start: by part", cold.parts().toString());
       notes.put("JFR, cold start: JIT compilers busy (s, their wall time)",
-          "%.1f".formatted(JfrSummary.compiling(jfr, start, converged).toMillis() / 1e3));
-      notes.put("JFR, cold start: CPU seconds by thread", JfrSummary.cpuByThread(jfr, start, converged).toString());
+          "%.1f".formatted(cold.compiling().toMillis() / 1e3));
+      notes.put("JFR, cold start: CPU seconds by thread", cold.cpuByThread().toString());
       notes.put("JFR, changes: " + incremental.samples() + " samples; hottest (self)", incremental.self().toString());
       notes.put("JFR, changes: inclusive", incremental.inclusive().toString());
       notes.put("JFR, changes: threads", incremental.threads().toString());
       notes.put("JFR, changes: by part", incremental.parts().toString());
       notes.put("JFR, changes: JIT compilers busy (s, their wall time)",
-          "%.1f".formatted(JfrSummary.compiling(jfr, changes, end).toMillis() / 1e3));
-      notes.put("JFR, changes: CPU seconds by thread", JfrSummary.cpuByThread(jfr, changes, end).toString());
+          "%.1f".formatted(incremental.compiling().toMillis() / 1e3));
+      notes.put("JFR, changes: CPU seconds by thread", incremental.cpuByThread().toString());
       notes.put("JFR recording", jfr.toString());
     } catch (Exception e) {
       notes.put("JFR", "could not read " + jfr + ": " + e);
